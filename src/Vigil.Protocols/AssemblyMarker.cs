@@ -1,0 +1,1 @@
+namespace Vigil.Protocols; internal static class AssemblyMarker { }
