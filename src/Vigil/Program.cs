@@ -1,1 +1,3 @@
-Console.WriteLine("vigil");
+using Vigil.Cli;
+
+return await VigilCli.RunAsync(args);

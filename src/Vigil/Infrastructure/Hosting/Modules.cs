@@ -1,0 +1,9 @@
+namespace Vigil.Infrastructure.Hosting;
+
+/// <summary>The one list of capability modules the server loads, in order.</summary>
+public static class Modules
+{
+    public static IReadOnlyList<IVigilModule> All { get; } =
+    [
+    ];
+}

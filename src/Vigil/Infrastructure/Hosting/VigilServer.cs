@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using Vigil.Features.Accounts;
+using Vigil.Features.Projects;
+using Vigil.Infrastructure.Health;
+
+namespace Vigil.Infrastructure.Hosting;
+
+/// <summary>Builds the web host: every capability adds its services, then maps its endpoints.</summary>
+public static class VigilServer
+{
+    public static WebApplication Build(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("VIGIL_");
+        builder.Configuration.AddInMemoryCollection(settings);
+        var options = builder.Configuration.Get<VigilOptions>() ?? new VigilOptions();
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Ingest.MaxEnvelopeBytes);
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+
+        builder.Services.AddVigilCore(builder.Configuration);
+        builder.Services.AddSingleton<FirstRunSetup>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAccounts();
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Data), "keys")));
+        foreach (var module in Modules.All)
+            module.AddServices(builder.Services, options);
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapHealthApi();
+        app.MapProjectsApi();
+        foreach (var module in Modules.All)
+            module.MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Migrates, runs first-start setup, then serves until stopped.</summary>
+    public static async Task<int> RunAsync(WebApplication app, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(output, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        foreach (var url in app.Urls)
+            await output.WriteLineAsync($"Vigil is listening on {url}");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Vigil.Infrastructure.Storage;
+
+public enum StorageEngine
+{
+    Sqlite,
+    Postgres,
+}
