@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Issues;
 using Vigil.Cli.Projects;
 using Vigil.Cli.Serve;
 using Vigil.Cli.Tokens;
@@ -14,6 +15,7 @@ public static class VigilCli
         root.Subcommands.Add(new ServeCommand());
         root.Subcommands.Add(Group("project", "Manage projects and their DSNs.", new ProjectCreateCommand(), new ProjectListCommand()));
         root.Subcommands.Add(Group("token", "Manage API tokens.", new TokenCreateCommand()));
+        root.Subcommands.Add(Group("issues", "Read a project's issues.", new IssuesListCommand()));
         return root;
     }
 

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace Vigil.Infrastructure.Ingest;
+
+/// <summary>Per-project ingest limits (items per minute), each a token bucket refilled every second.</summary>
+public sealed class ProjectRateLimiter : IDisposable
+{
+    private readonly ConcurrentDictionary<(long Project, int Limit), TokenBucketRateLimiter> _buckets = new();
+
+    /// <summary>Takes <paramref name="items"/> tokens; false when the project is over its limit.</summary>
+    public bool TryAcquire(long projectId, int? limitPerMinute, int items = 1)
+    {
+        if (limitPerMinute is not > 0)
+            return true;
+        var bucket = _buckets.GetOrAdd((projectId, limitPerMinute.Value), key => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = key.Limit,
+            TokensPerPeriod = Math.Max(1, key.Limit / 60),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        using var lease = bucket.AttemptAcquire(Math.Min(items, limitPerMinute.Value));
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        foreach (var bucket in _buckets.Values)
+            bucket.Dispose();
+    }
+}
