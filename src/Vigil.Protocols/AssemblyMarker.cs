@@ -1,1 +1,0 @@
-namespace Vigil.Protocols; internal static class AssemblyMarker { }

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace Vigil.Protocols;
+
+/// <summary>
+/// Parses untrusted UTF-8 JSON into a <see cref="JsonObject"/> without letting an exception escape.
+/// The happy path is a single <see cref="JsonNode.Parse(ReadOnlySpan{byte}, JsonNodeOptions?, JsonDocumentOptions)"/>;
+/// only when that fails do we rescan with <see cref="Utf8JsonReader"/> to say what went wrong and where,
+/// so bad input costs extra and good input does not.
+/// </summary>
+internal static class JsonInput
+{
+    public static bool TryParseObject(
+        ReadOnlySpan<byte> utf8, long baseOffset, int maxDepth, string what,
+        out JsonObject? result, out ParseError? error)
+    {
+        result = null;
+        error = null;
+        // JsonNode materialises strings lazily, so invalid UTF-8 inside a string would only throw
+        // later, far from here. A vectorised validity check up front keeps the failure at the edge.
+        if (!Utf8.IsValid(utf8))
+        {
+            error = new ParseError($"{what} is not valid UTF-8", baseOffset + FirstInvalidUtf8(utf8));
+            return false;
+        }
+        JsonNode? node;
+        try
+        {
+            var options = new JsonDocumentOptions { MaxDepth = maxDepth };
+            node = JsonNode.Parse(utf8, nodeOptions: null, documentOptions: options);
+        }
+        catch (JsonException)
+        {
+            error = Diagnose(utf8, baseOffset, maxDepth, what);
+            return false;
+        }
+        if (node is not JsonObject obj)
+        {
+            var kind = node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+            error = new ParseError($"{what} must be a JSON object, not {kind}", baseOffset);
+            return false;
+        }
+        result = obj;
+        return true;
+    }
+
+    private static long FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var offset = 0;
+        while (offset < utf8.Length)
+        {
+            var status = Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return ParseError.UnknownPosition;
+    }
+
+    /// <summary>Error path only: find the first problem, telling deep nesting apart from bad syntax.</summary>
+    private static ParseError Diagnose(ReadOnlySpan<byte> utf8, long baseOffset, int maxDepth, string what)
+    {
+        // Let the reader go deeper than the limit so that we, not it, notice the nesting problem.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 8 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                    && reader.CurrentDepth >= maxDepth)
+                {
+                    return new ParseError(
+                        $"{what}: JSON nested deeper than {maxDepth} levels", baseOffset + reader.TokenStartIndex);
+                }
+            }
+            if (reader.BytesConsumed == 0)
+            {
+                return new ParseError($"{what} is empty", baseOffset);
+            }
+            return new ParseError($"{what} is not valid JSON", baseOffset + reader.BytesConsumed);
+        }
+        catch (JsonException ex)
+        {
+            var position = OffsetOf(utf8, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            return new ParseError($"{what} is not valid JSON: {FirstSentence(ex.Message)}", baseOffset + position);
+        }
+    }
+
+    private static long OffsetOf(ReadOnlySpan<byte> utf8, long line, long column)
+    {
+        var offset = 0;
+        for (var l = 0L; l < line; l++)
+        {
+            var next = utf8[offset..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+            offset += next + 1;
+        }
+        return offset + column;
+    }
+
+    // The reader's messages end with "LineNumber: x | BytePositionInLine: y."; we report a byte offset instead.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
+    }
+}

@@ -1,0 +1,74 @@
+namespace Vigil.Protocols.Sentry;
+
+/// <summary>
+/// Decides whether a key names a secret. Keys are compared lowercased with separators removed,
+/// so <c>API-Key</c>, <c>api_key</c> and <c>apiKey</c> all match <c>apikey</c>.
+/// </summary>
+internal sealed class SensitiveKeys
+{
+    private static readonly string[] Defaults =
+    [
+        "password", "passwd", "secret", "token", "apikey", "authorization", "auth", "credentials",
+        "cookie", "sessionid", "privatekey",
+    ];
+
+    private readonly string[] _fragments;
+    private readonly HashSet<string> _safe;
+
+    public SensitiveKeys(ScrubOptions options)
+    {
+        var fragments = new List<string>(Defaults);
+        foreach (var extra in options.ExtraFields)
+        {
+            var compact = Compact(extra);
+            if (compact.Length > 0)
+            {
+                fragments.Add(compact);
+            }
+        }
+        _fragments = [.. fragments];
+        _safe = new HashSet<string>(options.SafeFields, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public bool IsSafe(string key) => _safe.Count > 0 && _safe.Contains(key);
+
+    public bool IsSensitive(string key)
+    {
+        if (key.Length < 4 || IsSafe(key))
+        {
+            return false;
+        }
+        var compact = Compact(key);
+        foreach (var fragment in _fragments)
+        {
+            if (compact.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string Compact(string key)
+    {
+        // Fast path: most keys are already lowercase identifiers without separators.
+        var clean = true;
+        foreach (var c in key)
+        {
+            if (c is '_' or '-' or ' ' or '.' || char.IsAsciiLetterUpper(c))
+            {
+                clean = false;
+                break;
+            }
+        }
+        if (clean)
+        {
+            return key;
+        }
+        return string.Create(key.Length, key, static (span, source) =>
+        {
+            source.AsSpan().ToLowerInvariant(span);
+        }).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)
+          .Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+    }
+}
