@@ -43,9 +43,7 @@ public sealed class ErrorsModule : IVigilModule
     {
         var ingest = app.MapGroup("/api/{projectId}").RequireCors(SentryCorsPolicy).DisableAntiforgery().AllowAnonymous();
         ingest.MapPost("/envelope/", (HttpContext context, string projectId, SentryIngest edge) => edge.EnvelopeAsync(context, projectId));
-        ingest.MapPost("/envelope", (HttpContext context, string projectId, SentryIngest edge) => edge.EnvelopeAsync(context, projectId));
         ingest.MapPost("/store/", (HttpContext context, string projectId, SentryIngest edge) => edge.StoreAsync(context, projectId));
-        ingest.MapPost("/store", (HttpContext context, string projectId, SentryIngest edge) => edge.StoreAsync(context, projectId));
         app.MapErrorsApi();
     }
 }

@@ -23,13 +23,17 @@ public static class VigilServer
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
         builder.Services.AddProblemDetails();
         builder.Services.AddAccounts();
+        // Pages live with their capability: Features/<Capability>/Pages/*.cshtml, each with an absolute @page route.
+        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Data), "keys")));
         foreach (var module in Modules.All)
             module.AddServices(builder.Services, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -38,6 +42,7 @@ public static class VigilServer
         app.UseAntiforgery();
         app.MapHealthApi();
         app.MapProjectsApi();
+        app.MapRazorPages();
         foreach (var module in Modules.All)
             module.MapEndpoints(app);
         return app;
