@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Vigil.Protocols.Sentry;
 
@@ -6,9 +5,6 @@ namespace Vigil.Protocols.Tests.Sentry;
 
 public sealed class EventNormalizerTests
 {
-    private static EventNormalizeResult Try(string json) =>
-        EventNormalizer.Normalize(Encoding.UTF8.GetBytes(json), Fixtures.Options);
-
     [Fact]
     public void NodeTypeErrorHasTitleCulpritAndContext()
     {
