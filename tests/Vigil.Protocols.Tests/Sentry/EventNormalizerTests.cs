@@ -47,6 +47,29 @@ public sealed class EventNormalizerTests
     }
 
     [Fact]
+    public void BrowserCapturedErrorHasTitleCulpritRequestAndUser()
+    {
+        var ev = Fixtures.Event("browser-captured-error.envelope");
+
+        Assert.Equal("TypeError: Cannot read properties of null (reading 'items')", ev.Title);
+        Assert.EndsWith(" in renderCart", ev.Culprit);
+        Assert.Equal("javascript", ev.Platform);
+        Assert.Equal("id:7", ev.UserKey);
+        Assert.Equal("checkout", ev.Tag("page"));
+        Assert.Equal("browser-capture@1.0.0", ev.Release);
+        Assert.IsType<JsonArray>(ev.Payload["request"]!["headers"]);
+    }
+
+    [Fact]
+    public void BrowserUncaughtErrorIsUnhandled()
+    {
+        var ev = Fixtures.Event("browser-uncaught-error.envelope");
+
+        Assert.Equal("Error: uncaught in timer 42", ev.Title);
+        Assert.False((bool)ev.Payload["exception"]!["values"]![0]!["mechanism"]!["handled"]!);
+    }
+
+    [Fact]
     public void EnvelopeEventIdWinsOverThePayloads()
     {
         var ev = Fixtures.Normalize("""{"event_id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}""",
