@@ -24,7 +24,14 @@ public static class VigilServer
         builder.Services.AddProblemDetails();
         builder.Services.AddAccounts();
         // Pages live with their capability: Features/<Capability>/Pages/*.cshtml, each with an absolute @page route.
-        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        // Every page needs a signed-in person unless it says [AllowAnonymous] (only /login does).
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Features";
+            pages.Conventions.AuthorizeFolder("/");
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(razor =>
+            razor.PageViewLocationFormats.Add("/Features/Shared/Pages/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Data), "keys")));
         foreach (var module in Modules.All)
             module.AddServices(builder.Services, options);
