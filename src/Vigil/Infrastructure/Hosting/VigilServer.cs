@@ -10,7 +10,13 @@ public static class VigilServer
 {
     public static WebApplication Build(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // ApplicationName names the assembly whose Razor Pages MVC discovers; it defaults to the entry
+        // assembly, which is the test host (not vigil) when tests run the server in process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(VigilServer).Assembly.GetName().Name,
+        });
         builder.Configuration.AddEnvironmentVariables("VIGIL_");
         builder.Configuration.AddInMemoryCollection(settings);
         var options = builder.Configuration.Get<VigilOptions>() ?? new VigilOptions();

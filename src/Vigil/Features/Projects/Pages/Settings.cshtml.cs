@@ -24,7 +24,7 @@ public sealed class SettingsModel(ProjectStore projects, ProjectKeyCache keyCach
         {
             "settings" => "Settings saved.",
             "key" => "New key created.",
-            "revoked" => "Key revoked: senders using it now get 401.",
+            "revoked" => "Key revoked: senders using it now get 403.",
             _ => null,
         };
         return Page();

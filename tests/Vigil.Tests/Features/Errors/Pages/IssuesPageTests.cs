@@ -91,6 +91,8 @@ public sealed class IssuesPageTests(VigilServerFixture server, ChromiumFixture c
         var ev = SentryPayloads.Message(message);
         ev["level"] = level;
         ev["environment"] = environment;
+        // Message grouping ignores numbers ("Failure number 07"); a fingerprint makes each message its own issue.
+        ev["fingerprint"] = new System.Text.Json.Nodes.JsonArray(message);
         using var response = await server.SendEventAsync(ev, key);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var stored = await server.Service<IssueStore>().FindEventAsync(key.ProjectId, SentryPayloads.EventIdOf(ev));

@@ -64,6 +64,6 @@ public sealed class SettingsPageTests(VigilServerFixture server, ChromiumFixture
         await Expect(page.Locator("code.dsn-value")).ToHaveCountAsync(1);
         await Expect(page.Locator("tr", new() { HasText = "Default" }).Locator(".badge")).ToHaveTextAsync("revoked");
         using var response = await server.SendEventAsync(SentryPayloads.Message("after revocation"), key);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
