@@ -31,7 +31,7 @@ public sealed record EventDetails(
         var breadcrumbs = (root["breadcrumbs"]?["values"] as JsonArray ?? [])
             .OfType<JsonObject>().Select(BreadcrumbDetails.From).ToList();
         var contexts = (root["contexts"] as JsonObject ?? [])
-            .Where(c => c.Value is JsonObject)
+            .Where(c => c.Value is JsonObject { Count: > 0 })
             .Select(c => (c.Key, JsonText.Pairs(c.Value)))
             .ToList();
         var message = JsonText.String(root["logentry"]?["formatted"]) ?? JsonText.String(root["message"]);
