@@ -40,11 +40,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         var page = await NewPageAsync(server.BaseUrl);
         await page.GotoAsync("/login");
-        await page.FillAsync("input[name=Email]", "admin@vigil.local");
-        await page.FillAsync("input[name=Password]", VigilServerFixture.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/projects");
+        await SubmitSignInAsync(page);
+        await page.WaitForURLAsync("**/projects", new() { WaitUntil = WaitUntilState.Load });
         return page;
+    }
+
+    /// <summary>Fills and submits the sign-in form the page is showing.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string password = VigilServerFixture.AdminPassword)
+    {
+        await page.FillAsync("input[name=Email]", "admin@vigil.local");
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("button[type=submit]");
     }
 
     /// <summary>Saves a screenshot under /tmp for a person to look at; never fails a test.</summary>

@@ -13,10 +13,8 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
     {
         var page = await chromium.NewPageAsync(server.BaseUrl);
         await page.GotoAsync("/login");
-        await page.FillAsync("input[name=Email]", "admin@vigil.local");
-        await page.FillAsync("input[name=Password]", "not-the-password");
         var response = await page.RunAndWaitForResponseAsync(
-            () => page.ClickAsync("button[type=submit]"), r => r.Url.Contains("/login") && r.Request.Method == "POST");
+            () => ChromiumFixture.SubmitSignInAsync(page, "not-the-password"), r => r.Url.Contains("/login") && r.Request.Method == "POST");
 
         Assert.Equal(200, response.Status);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password");
@@ -41,9 +39,7 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
         await page.GotoAsync($"/projects/{server.DefaultProject.Slug}/settings");
         Assert.Contains("/login?ReturnUrl=", page.Url);
 
-        await page.FillAsync("input[name=Email]", "admin@vigil.local");
-        await page.FillAsync("input[name=Password]", VigilServerFixture.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SubmitSignInAsync(page);
 
         await page.WaitForURLAsync($"**/projects/{server.DefaultProject.Slug}/settings");
     }
@@ -52,8 +48,8 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
     public async Task SigningOutEndsTheSession()
     {
         var page = await chromium.SignedInPageAsync(server);
-        await page.ClickAsync("text=Sign out");
-        await page.WaitForURLAsync("**/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
 
         await page.GotoAsync("/projects");
         Assert.Contains("/login?ReturnUrl=%2Fprojects", page.Url);
@@ -64,9 +60,7 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
     {
         var page = await chromium.NewPageAsync(server.BaseUrl);
         await page.GotoAsync("/login?ReturnUrl=https%3A%2F%2Fevil.example%2F");
-        await page.FillAsync("input[name=Email]", "admin@vigil.local");
-        await page.FillAsync("input[name=Password]", VigilServerFixture.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SubmitSignInAsync(page);
 
         await page.WaitForURLAsync("**/projects");
         Assert.StartsWith(server.BaseUrl, page.Url);

@@ -24,7 +24,7 @@ public sealed class IssuesPageTests(VigilServerFixture server, ChromiumFixture c
         await ExpectTitlesAsync(page, "Disk almost full", "Payment declined by the bank");
 
         await page.SelectOptionAsync("select[name=level]", "warning");
-        await page.WaitForURLAsync("**level=warning**");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("level=warning"));
         await ExpectTitlesAsync(page, "Disk almost full");
 
         await page.GotoAsync($"/projects/{project.Slug}/issues");
