@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Features.Accounts.Storage;
 using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
@@ -49,6 +50,9 @@ public class VigilServerFixture : IAsyncLifetime
         await App.Services.GetRequiredService<FirstRunSetup>().RunAsync(TextWriter.Null);
         await App.StartAsync();
         BaseUrl = App.Urls.First().TrimEnd('/');
+        // Port 0 is only known once listening; DSNs the API builds must name the real port.
+        if (!_settings.ContainsKey("PublicUrl"))
+            Service<IOptions<VigilOptions>>().Value.PublicUrl = BaseUrl;
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
         Api = new VigilApi(BaseUrl, await CreateTokenAsync("tests"));
         var projects = Service<ProjectStore>();
