@@ -35,8 +35,14 @@ public sealed class ProcessStoreFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var server in _servers)
-            await server.DisposeAsync();
-        await TestStorage.CleanUpAsync(Settings);
+        try
+        {
+            foreach (var server in _servers)
+                await server.DisposeAsync();
+        }
+        finally
+        {
+            await TestStorage.CleanUpAsync(Settings);
+        }
     }
 }

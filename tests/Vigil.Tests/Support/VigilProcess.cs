@@ -10,6 +10,7 @@ public sealed partial class VigilProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private VigilProcess(Process process) => _process = process;
 
@@ -104,6 +105,9 @@ public sealed partial class VigilProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -85,11 +85,17 @@ public class VigilServerFixture : IAsyncLifetime
     {
         Http.Dispose();
         Api?.Dispose();
-        if (_app is not null)
+        try
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            if (_app is not null)
+            {
+                await _app.StopAsync();
+                await _app.DisposeAsync();
+            }
         }
-        await TestStorage.CleanUpAsync(_settings);
+        finally
+        {
+            await TestStorage.CleanUpAsync(_settings);
+        }
     }
 }
