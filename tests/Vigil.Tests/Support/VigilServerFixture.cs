@@ -73,6 +73,17 @@ public class VigilServerFixture : IAsyncLifetime
     public Task<HttpResponseMessage> SendEventAsync(JsonObject ev, ProjectKey? key = null) =>
         SendEnvelopeAsync(SentryPayloads.EventEnvelope(ev), key);
 
+    /// <summary>Sends an event and fails the test unless it was acknowledged (200, committed).</summary>
+    public async Task AcceptAsync(JsonObject ev, ProjectKey? key = null)
+    {
+        using var response = await SendEventAsync(ev, key);
+        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The id of a project's only issue (fails when there are none or several).</summary>
+    public async Task<long> SingleIssueIdAsync(string projectSlug) =>
+        Assert.Single(await IssuesAsync(projectSlug))!["id"]!.GetValue<long>();
+
     public Task<JsonNode> GetJsonAsync(string path) => Api.GetJsonAsync(path);
 
     public Task<JsonArray> IssuesAsync(string? projectSlug = null) => Api.IssuesAsync(projectSlug ?? DefaultProject.Slug);

@@ -39,8 +39,7 @@ public sealed class PiiScrubbingTests(VigilServerFixture server) : IClassFixture
             ["url"] = "https://shop.example/orders",
             ["headers"] = new JsonObject { ["Authorization"] = "Bearer abc.def", ["Accept"] = "text/html" },
         };
-        using var response = await server.SendEventAsync(ev, key);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await server.AcceptAsync(ev, key);
         var issue = (await server.IssuesAsync(slug)).Single(i => i!["title"]!.GetValue<string>().StartsWith(type))!;
         return await server.LatestEventAsync(issue["id"]!.GetValue<long>());
     }

@@ -14,10 +14,9 @@ public sealed class EventRetentionTests(VigilServerFixture server) : IClassFixtu
         var (project, key) = await server.CreateProjectAsync("Retention");
         for (var i = 0; i < 3; i++)
         {
-            using var response = await server.SendEventAsync(Exception("Aging", $"event {i}"), key);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await server.AcceptAsync(Exception("Aging", $"event {i}"), key);
         }
-        var issueId = Assert.Single(await server.IssuesAsync(project.Slug))!["id"]!.GetValue<long>();
+        var issueId = await server.SingleIssueIdAsync(project.Slug);
         Assert.Equal(3, (await server.GetJsonAsync($"/api/issues/{issueId}/events")).AsArray().Count);
 
         // Everything received before "now + 1 minute" is past the cutoff.
@@ -36,11 +35,10 @@ public sealed class EventRetentionTests(VigilServerFixture server) : IClassFixtu
     public async Task EventsNewerThanTheCutoffAreKept()
     {
         var (project, key) = await server.CreateProjectAsync("Retention keeps");
-        using (var response = await server.SendEventAsync(Exception("Fresh", "new"), key))
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await server.AcceptAsync(Exception("Fresh", "new"), key);
         var cutoff = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
         await server.Service<EventRetention>().DeleteBatchAsync(cutoff, 1000);
-        var issueId = Assert.Single(await server.IssuesAsync(project.Slug))!["id"]!.GetValue<long>();
+        var issueId = await server.SingleIssueIdAsync(project.Slug);
         Assert.Single((await server.GetJsonAsync($"/api/issues/{issueId}/events")).AsArray());
     }
 }
