@@ -9,9 +9,9 @@ public sealed class CliTests(ProcessStoreFixture store) : IClassFixture<ProcessS
 {
     private VigilProcess _server = null!;
 
-    public async Task InitializeAsync() => _server = await store.ServeAsync();
+    public async Task InitializeAsync() => _server = await store.SharedServerAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task ProjectCreatePrintsIdSlugAndADsnOnThePublicUrl()

@@ -7,6 +7,7 @@ namespace Vigil.Tests.Support;
 public sealed class ProcessStoreFixture : IAsyncLifetime
 {
     private readonly List<VigilProcess> _servers = [];
+    private Task<VigilProcess>? _shared;
 
     public Dictionary<string, string?> Settings { get; private set; } = [];
 
@@ -19,6 +20,13 @@ public sealed class ProcessStoreFixture : IAsyncLifetime
         lock (_servers)
             _servers.Add(server);
         return server;
+    }
+
+    /// <summary>One server for the whole test class, started on first use.</summary>
+    public Task<VigilProcess> SharedServerAsync()
+    {
+        lock (_servers)
+            return _shared ??= ServeAsync();
     }
 
     /// <summary>Runs a CLI verb with this store's flags appended.</summary>

@@ -15,17 +15,21 @@ public sealed class KillDurabilityTests(ProcessStoreFixture store) : IClassFixtu
         var projectId = project["id"]!.GetValue<long>();
         var publicKey = new Uri(project["dsn"]!.GetValue<string>()).UserInfo;
 
-        var acknowledged = new List<string>();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
         await using (var server = await store.ServeAsync())
         {
             using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-            for (var i = 0; i < 200; i++)
+            // Four senders, so the kill lands among group commits of several envelopes.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(async sender =>
             {
-                var ev = Exception("Durable", $"event {i}");
-                using var response = await SentryIngestClient.SendEnvelopeAsync(http, projectId, publicKey, EventEnvelope(ev));
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                acknowledged.Add(EventIdOf(ev));
-            }
+                for (var i = 0; i < 50; i++)
+                {
+                    var ev = Exception("Durable", $"sender {sender} event {i}");
+                    using var response = await SentryIngestClient.SendEnvelopeAsync(http, projectId, publicKey, EventEnvelope(ev));
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    acknowledged.Add(EventIdOf(ev));
+                }
+            }));
             await server.KillAsync();
         }
 
