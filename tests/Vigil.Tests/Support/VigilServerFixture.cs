@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Features.Accounts.Storage;
 using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
@@ -23,8 +23,8 @@ public class VigilServerFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     /// <summary>Anonymous client on <see cref="BaseUrl"/> (ingest, health, metrics).</summary>
     public HttpClient Http { get; private set; } = new();
-    /// <summary>Client that sends an admin API token as Authorization: Bearer.</summary>
-    public HttpClient Api { get; private set; } = new();
+    /// <summary>The management API with an admin token.</summary>
+    public VigilApi Api { get; private set; } = null!;
     public Project DefaultProject { get; private set; } = null!;
     public ProjectKey DefaultKey { get; private set; } = null!;
     public string Dsn => Vigil.Features.Projects.Dsn.Build(BaseUrl, DefaultKey.PublicKey, DefaultProject.Id);
@@ -50,9 +50,11 @@ public class VigilServerFixture : IAsyncLifetime
         await App.Services.GetRequiredService<FirstRunSetup>().RunAsync(TextWriter.Null);
         await App.StartAsync();
         BaseUrl = App.Urls.First().TrimEnd('/');
+        // Port 0 is only known once listening; DSNs the API builds must name the real port.
+        if (!_settings.ContainsKey("PublicUrl"))
+            Service<IOptions<VigilOptions>>().Value.PublicUrl = BaseUrl;
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        Api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateTokenAsync("tests"));
+        Api = new VigilApi(BaseUrl, await CreateTokenAsync("tests"));
         var projects = Service<ProjectStore>();
         DefaultProject = (await projects.ListAsync()).Single();
         DefaultKey = (await projects.KeysAsync(DefaultProject.Id)).Single();
@@ -65,60 +67,46 @@ public class VigilServerFixture : IAsyncLifetime
     public Task<(Project Project, ProjectKey Key)> CreateProjectAsync(string name) => Service<ProjectStore>().CreateAsync(name);
 
     /// <summary>Posts an envelope to the default project (or <paramref name="key"/>'s) with X-Sentry-Auth.</summary>
-    public Task<HttpResponseMessage> SendEnvelopeAsync(byte[] envelope, ProjectKey? key = null, string? contentEncoding = null)
-    {
-        var projectId = key?.ProjectId ?? DefaultProject.Id;
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{projectId}/envelope/") { Content = new ByteArrayContent(envelope) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-sentry-envelope");
-        if (contentEncoding is not null)
-            request.Content.Headers.ContentEncoding.Add(contentEncoding);
-        request.Headers.TryAddWithoutValidation("X-Sentry-Auth", AuthHeader((key ?? DefaultKey).PublicKey));
-        return Http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> SendEnvelopeAsync(byte[] envelope, ProjectKey? key = null, string? contentEncoding = null) =>
+        SentryIngestClient.SendEnvelopeAsync(Http, key?.ProjectId ?? DefaultProject.Id, (key ?? DefaultKey).PublicKey, envelope, contentEncoding);
 
     public Task<HttpResponseMessage> SendEventAsync(JsonObject ev, ProjectKey? key = null) =>
         SendEnvelopeAsync(SentryPayloads.EventEnvelope(ev), key);
 
-    public static string AuthHeader(string publicKey) =>
-        $"Sentry sentry_version=7, sentry_client=vigil-tests/1.0, sentry_key={publicKey}";
-
-    public async Task<JsonNode> GetJsonAsync(string path)
+    /// <summary>Sends an event and fails the test unless it was acknowledged (200, committed).</summary>
+    public async Task AcceptAsync(JsonObject ev, ProjectKey? key = null)
     {
-        using var response = await Api.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
+        using var response = await SendEventAsync(ev, key);
+        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    public async Task<JsonArray> IssuesAsync(string? projectSlug = null) =>
-        (await GetJsonAsync($"/api/projects/{projectSlug ?? DefaultProject.Slug}/issues?status=all&limit=500")).AsArray();
+    /// <summary>The id of a project's only issue (fails when there are none or several).</summary>
+    public async Task<long> SingleIssueIdAsync(string projectSlug) =>
+        Assert.Single(await IssuesAsync(projectSlug))!["id"]!.GetValue<long>();
 
-    /// <summary>The stored (normalized) payload of an issue's newest event.</summary>
-    public async Task<JsonObject> LatestEventAsync(long issueId) =>
-        (await GetJsonAsync($"/api/issues/{issueId}/events/latest"))["event"]!.AsObject();
+    public Task<JsonNode> GetJsonAsync(string path) => Api.GetJsonAsync(path);
 
-    /// <summary>Every stored event id of a project, across its issues.</summary>
-    public async Task<HashSet<string>> StoredEventIdsAsync(string? projectSlug = null)
-    {
-        var ids = new HashSet<string>();
-        foreach (var issue in await IssuesAsync(projectSlug))
-        {
-            foreach (var ev in (await GetJsonAsync($"/api/issues/{issue!["id"]}/events?limit=10000")).AsArray())
-                ids.Add(ev!["eventId"]!.GetValue<string>());
-        }
-        return ids;
-    }
+    public Task<JsonArray> IssuesAsync(string? projectSlug = null) => Api.IssuesAsync(projectSlug ?? DefaultProject.Slug);
+
+    public Task<JsonObject> LatestEventAsync(long issueId) => Api.LatestEventAsync(issueId);
+
+    public Task<HashSet<string>> StoredEventIdsAsync(string? projectSlug = null) => Api.StoredEventIdsAsync(projectSlug ?? DefaultProject.Slug);
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        Api.Dispose();
-        if (_app is not null)
+        Api?.Dispose();
+        try
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            if (_app is not null)
+            {
+                await _app.StopAsync();
+                await _app.DisposeAsync();
+            }
         }
-        await TestStorage.CleanUpAsync(_settings);
+        finally
+        {
+            await TestStorage.CleanUpAsync(_settings);
+        }
     }
 }
