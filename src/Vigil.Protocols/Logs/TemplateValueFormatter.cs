@@ -41,7 +41,7 @@ internal static class TemplateValueFormatter
                 AppendStructure(text, obj);
                 break;
             case JsonValue scalar:
-                AppendScalar(text, scalar, format, quoteStrings || nested);
+                AppendScalar(text, scalar, format, quoteStrings);
                 break;
         }
     }

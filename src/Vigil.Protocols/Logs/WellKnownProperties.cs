@@ -95,12 +95,20 @@ internal static class WellKnownProperties
         _ => null,
     };
 
+    private static bool Narrow(long wide, out int result)
+    {
+        result = (int)wide;
+        return true;
+    }
+
     private static bool TryInt(JsonValue value, out int result)
     {
         result = 0;
         return value.GetValueKind() switch
         {
-            JsonValueKind.Number => value.TryGetValue(out result),
+            // Values decoded from OTLP hold a long, values parsed from JSON text an element.
+            JsonValueKind.Number => value.TryGetValue(out result)
+                || (value.TryGetValue(out long wide) && wide is >= 0 and <= int.MaxValue && Narrow(wide, out result)),
             JsonValueKind.String => int.TryParse(value.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out result),
             _ => false,
         };
