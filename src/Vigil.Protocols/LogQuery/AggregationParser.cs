@@ -75,7 +75,7 @@ internal static class AggregationParser
         parser.Take();
         parser.Take();
         var width = parser.Take();
-        var bin = Duration(width.Text);
+        var bin = DurationText.Parse(width.Text);
         if (bin is null)
             throw QueryParser.Unexpected(width, "expected a bin width such as 30s, 1m, 1h or 1d");
         parser.Expect(TokenKind.RightParen, "expected ')' after the bin width");
@@ -93,23 +93,4 @@ internal static class AggregationParser
         "percentile" => AggregateFunction.Percentile,
         _ => null,
     };
-
-    /// <summary>"1m", "30s", "250ms", "1h", "1d" → a positive TimeSpan, else null.</summary>
-    internal static TimeSpan? Duration(string text)
-    {
-        var unitStart = 0;
-        while (unitStart < text.Length && (char.IsDigit(text[unitStart]) || text[unitStart] == '.'))
-            unitStart++;
-        if (unitStart == 0 || !double.TryParse(text[..unitStart], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-            return null;
-        return text[unitStart..].ToLowerInvariant() switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "s" => TimeSpan.FromSeconds(amount),
-            "m" => TimeSpan.FromMinutes(amount),
-            "h" => TimeSpan.FromHours(amount),
-            "d" => TimeSpan.FromDays(amount),
-            _ => null,
-        };
-    }
 }
