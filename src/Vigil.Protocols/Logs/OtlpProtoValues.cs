@@ -121,6 +121,15 @@ internal static class OtlpProtoValues
     {
         var obj = new JsonObject();
         value = obj;
+        return TryReadKeyValues(data, offset, keyValueField: 1, obj, depth + 1, ref outer);
+    }
+
+    /// <summary>
+    /// Reads the <c>repeated KeyValue</c> at <paramref name="keyValueField"/> of a message
+    /// (Resource.attributes, KeyValueList.values) into <paramref name="target"/>.
+    /// </summary>
+    public static bool TryReadKeyValues(ReadOnlySpan<byte> data, long offset, int keyValueField, JsonObject target, int depth, ref ProtoReader outer)
+    {
         var reader = new ProtoReader(data, offset);
         while (!reader.AtEnd)
         {
@@ -128,9 +137,9 @@ internal static class OtlpProtoValues
             {
                 return outer.Fail(reader.Error!, reader.ErrorOffset);
             }
-            var ok = field == 1
+            var ok = field == keyValueField
                 ? reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var kv, out var at)
-                  && TryReadKeyValue(kv, at, obj, depth + 1, ref reader)
+                  && TryReadKeyValue(kv, at, target, depth, ref reader)
                 : reader.TrySkip(wire);
             if (!ok)
             {

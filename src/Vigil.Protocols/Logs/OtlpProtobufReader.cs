@@ -54,7 +54,7 @@ internal sealed class OtlpProtobufReader
             var ok = field switch
             {
                 1 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var resource, out var at)
-                     && ReadAttributes(resource, at, attributes, attributeField: 1, ref reader),
+                     && OtlpProtoValues.TryReadKeyValues(resource, at, keyValueField: 1, attributes, 0, ref reader),
                 2 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var scope, out var at2)
                      && Remember(ref scopes, at2 - offset, scope.Length),
                 _ => reader.TrySkip(wire),
@@ -127,28 +127,6 @@ internal sealed class OtlpProtobufReader
         {
             if (!reader.TryReadTag(out var field, out var wire)
                 || !(field == 1 ? reader.Expect(wire, ProtoReader.Len, field) && OtlpProtoValues.TryReadString(ref reader, out name!) : reader.TrySkip(wire)))
-            {
-                return outer.Fail(reader.Error!, reader.ErrorOffset);
-            }
-        }
-        return true;
-    }
-
-    /// <summary>Reads the <c>repeated KeyValue</c> at <paramref name="attributeField"/> of a message.</summary>
-    internal static bool ReadAttributes(ReadOnlySpan<byte> data, long offset, JsonObject target, int attributeField, ref ProtoReader outer)
-    {
-        var reader = new ProtoReader(data, offset);
-        while (!reader.AtEnd)
-        {
-            if (!reader.TryReadTag(out var field, out var wire))
-            {
-                return outer.Fail(reader.Error!, reader.ErrorOffset);
-            }
-            var ok = field == attributeField
-                ? reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var kv, out var at)
-                  && OtlpProtoValues.TryReadKeyValue(kv, at, target, 0, ref reader)
-                : reader.TrySkip(wire);
-            if (!ok)
             {
                 return outer.Fail(reader.Error!, reader.ErrorOffset);
             }
