@@ -19,7 +19,7 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
     public async Task WriteAsync(IReadOnlyList<LogWork> batch, CancellationToken cancellationToken)
     {
         long count = 0;
-        var minutes = new Dictionary<(long Project, long Minute, int Level), long>();
+        var minutes = new Dictionary<(long Project, long Minute, int Level), (long Count, long Bytes)>();
         var templates = new Dictionary<(long Project, long Hash), (string Template, long FirstSeen)>();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -58,7 +58,8 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
                         await text!.ExecuteNonQueryAsync(cancellationToken);
                     }
                     var minute = timestamp - timestamp % 60_000;
-                    minutes[(work.ProjectId, minute, (int)record.Level)] = minutes.GetValueOrDefault((work.ProjectId, minute, (int)record.Level)) + 1;
+                    var slot = minutes.GetValueOrDefault((work.ProjectId, minute, (int)record.Level));
+                    minutes[(work.ProjectId, minute, (int)record.Level)] = (slot.Count + 1, slot.Bytes + size);
                     if (!_knownTemplates.ContainsKey((work.ProjectId, hash)))
                         templates.TryAdd((work.ProjectId, hash), (record.Template ?? record.Message, timestamp));
                     count++;
@@ -90,14 +91,15 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
     }
 
     private static async Task WriteMinutesAsync(DbConnection connection, DbTransaction transaction,
-        Dictionary<(long Project, long Minute, int Level), long> minutes, CancellationToken cancellationToken)
+        Dictionary<(long Project, long Minute, int Level), (long Count, long Bytes)> minutes, CancellationToken cancellationToken)
     {
         await using var upsert = SqlCommands.Create(connection, transaction,
-            "INSERT INTO log_minutes (project_id, minute, level, count) VALUES (@p, @m, @l, @c) " +
-            "ON CONFLICT (project_id, minute, level) DO UPDATE SET count = log_minutes.count + excluded.count", "@p", "@m", "@l", "@c");
-        foreach (var ((project, minute, level), count) in minutes)
+            "INSERT INTO log_minutes (project_id, minute, level, count, bytes) VALUES (@p, @m, @l, @c, @b) " +
+            "ON CONFLICT (project_id, minute, level) DO UPDATE SET count = log_minutes.count + excluded.count, bytes = log_minutes.bytes + excluded.bytes",
+            "@p", "@m", "@l", "@c", "@b");
+        foreach (var ((project, minute, level), (count, bytes)) in minutes)
         {
-            SqlCommands.Bind(upsert, project, minute, level, count);
+            SqlCommands.Bind(upsert, project, minute, level, count, bytes);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
