@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Vigil.Features.Errors.Issues;
 using Vigil.Features.Errors.Storage;
-using Vigil.Features.Projects.Storage;
 
 namespace Vigil.Cli.Issues;
 
@@ -10,7 +9,7 @@ namespace Vigil.Cli.Issues;
 public sealed class IssuesListCommand : Command
 {
     private readonly StoreOptions _store = new();
-    private readonly Option<string> _project = new("--project") { Description = "The project's slug.", Required = true };
+    private readonly ProjectOption _project = new(required: true);
     private readonly Option<string?> _status = new("--status") { Description = "unresolved, resolved, resolved_next_release, ignored or all (default all)." };
     private readonly Option<string?> _query = new("--query") { Description = "Search: free text plus is:, level:, release:, environment:." };
     private readonly Option<int> _limit = new("--limit") { Description = "At most this many issues (default 100).", DefaultValueFactory = _ => 100 };
@@ -18,7 +17,7 @@ public sealed class IssuesListCommand : Command
 
     public IssuesListCommand() : base("list", "List a project's issues, most recently seen first.")
     {
-        Options.Add(_project);
+        _project.AddTo(this);
         Options.Add(_status);
         Options.Add(_query);
         Options.Add(_limit);
@@ -30,13 +29,10 @@ public sealed class IssuesListCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         await using var services = await _store.OpenAsync(parse, cancellationToken);
-        var slug = parse.GetValue(_project)!;
-        var project = await services.GetRequiredService<ProjectStore>().FindAsync(slug, cancellationToken);
+        var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
-        {
-            await Console.Error.WriteLineAsync($"No project with slug '{slug}'.");
             return ExitCodes.NotFound;
-        }
+        var slug = project.Slug;
         var status = parse.GetValue(_status);
         var query = new IssueQuery(status is null or "all" ? null : status, Limit: parse.GetValue(_limit)).WithSearch(parse.GetValue(_query));
         var (issues, _) = await services.GetRequiredService<IssueStore>().ListAsync(project.Id, query, cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Vigil.Features.Logs.Query;
 using Vigil.Features.Logs.Storage;
-using Vigil.Features.Projects.Storage;
 
 namespace Vigil.Cli.Logs;
 
@@ -11,7 +10,7 @@ public sealed class LogsSearchCommand : Command
     private readonly StoreOptions _store = new();
     private readonly Argument<string?> _query = new("query") { Description = "The query (docs/QUERY.md); empty for everything.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string> _since = new("--since") { Description = "How far back: 15m, 24h, 7d (default 1h).", DefaultValueFactory = _ => "1h" };
-    private readonly Option<string> _project = new("--project") { Description = "The project's slug (default: default).", DefaultValueFactory = _ => "default" };
+    private readonly ProjectOption _project = new(required: false);
     private readonly Option<int> _limit = new("--limit") { Description = "At most this many events (default 100).", DefaultValueFactory = _ => 100 };
     private readonly Option<bool> _json = new("--json") { Description = "One JSON object per line." };
 
@@ -19,7 +18,7 @@ public sealed class LogsSearchCommand : Command
     {
         Arguments.Add(_query);
         Options.Add(_since);
-        Options.Add(_project);
+        _project.AddTo(this);
         Options.Add(_limit);
         Options.Add(_json);
         _store.AddTo(this);
@@ -29,12 +28,9 @@ public sealed class LogsSearchCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         await using var services = await _store.OpenAsync(parse, cancellationToken);
-        var project = await services.GetRequiredService<ProjectStore>().FindAsync(parse.GetValue(_project)!, cancellationToken);
+        var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
-        {
-            await Console.Error.WriteLineAsync($"No project with slug '{parse.GetValue(_project)}'.");
             return ExitCodes.NotFound;
-        }
         var text = parse.GetValue(_query);
         var (request, error, position) = LogRequest.Parse(text, null, null, parse.GetValue(_since), DateTimeOffset.UtcNow);
         if (request is null)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Vigil.Features.Logs.Query;
 using Vigil.Features.Logs.Storage;
-using Vigil.Features.Projects.Storage;
 using Vigil.Protocols.LogQuery;
 
 namespace Vigil.Cli.Logs;
@@ -11,13 +10,13 @@ public sealed class LogsTailCommand : Command
 {
     private readonly StoreOptions _store = new();
     private readonly Argument<string?> _query = new("query") { Description = "A filter (docs/QUERY.md); empty for everything.", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string> _project = new("--project") { Description = "The project's slug (default: default).", DefaultValueFactory = _ => "default" };
+    private readonly ProjectOption _project = new(required: false);
     private readonly Option<bool> _json = new("--json") { Description = "One JSON object per line." };
 
     public LogsTailCommand() : base("tail", "Follow log events as they arrive.")
     {
         Arguments.Add(_query);
-        Options.Add(_project);
+        _project.AddTo(this);
         Options.Add(_json);
         _store.AddTo(this);
         SetAction(RunAsync);
@@ -26,12 +25,9 @@ public sealed class LogsTailCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         await using var services = await _store.OpenAsync(parse, cancellationToken);
-        var project = await services.GetRequiredService<ProjectStore>().FindAsync(parse.GetValue(_project)!, cancellationToken);
+        var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
-        {
-            await Console.Error.WriteLineAsync($"No project with slug '{parse.GetValue(_project)}'.");
             return ExitCodes.NotFound;
-        }
         var parsed = QueryParser.Parse(parse.GetValue(_query));
         if (!parsed.IsSuccess)
         {

@@ -62,7 +62,7 @@ public sealed class LogFilterCompiler(ILogSqlDialect dialect)
                     : dialect.CompareText(field.Column!, sqlOp, parameters.Add(LiteralText(value)));
         }
         var property = dialect.Property(field.Property!, parameters);
-        return value.Kind switch
+        var comparison = value.Kind switch
         {
             LiteralKind.Null => NullCheck(property, op),
             LiteralKind.Number => $"({dialect.PropertyAsNumber(property)} {sqlOp} {parameters.Add(value.Number)})",
@@ -72,6 +72,11 @@ public sealed class LogFilterCompiler(ILogSqlDialect dialect)
                     : $"(NOT COALESCE({dialect.PropertyEqualsBoolean(property, value.Number != 0, parameters)}, FALSE))",
             _ => dialect.CompareText(dialect.PropertyAsText(property), sqlOp, parameters.Add(LiteralText(value))),
         };
+        // Every property value is in the full-text index, so an equality can first be narrowed by
+        // it: the index finds the few candidate events, the comparison then checks them exactly.
+        return op == CompareOperator.Equal && value.Kind is LiteralKind.String or LiteralKind.Number && LiteralText(value).Any(char.IsLetterOrDigit)
+            ? $"({dialect.FullText(LiteralText(value), parameters)} AND {comparison})"
+            : comparison;
     }
 
     private static string NullCheck(string expression, CompareOperator op) =>
