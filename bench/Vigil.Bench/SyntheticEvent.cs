@@ -38,7 +38,7 @@ internal static class SyntheticEvent
             json.WriteStartObject();
             json.WriteStartObject("exception");
             json.WriteStartArray("values");
-            if (bug % 4 == 0)
+            if (bug % 10 == 0)
                 WriteException(json, bug, variant, service, cause: true, random);
             WriteException(json, bug, variant, service, cause: false, random);
             json.WriteEndArray();
@@ -99,15 +99,19 @@ internal static class SyntheticEvent
             json.WriteNumber("lineno", 20 + (bug * 13 + i * 29) % 300);
             json.WriteNumber("colno", 9 + i);
             json.WriteBoolean("in_app", true);
-            json.WriteStartArray("pre_context");
-            for (var line = 0; line < 3; line++)
-                json.WriteStringValue($"  const {Nouns[(i + line) % 10].ToLowerInvariant()} = await this.{Verbs[(line + bug) % 10]}(input.{Nouns[line].ToLowerInvariant()}Id);");
-            json.WriteEndArray();
-            json.WriteString("context_line", $"  return {function}(ctx, {Nouns[i].ToLowerInvariant()}.items.map((item) => item.id));");
-            json.WriteStartArray("post_context");
-            for (var line = 0; line < 3; line++)
-                json.WriteStringValue(line == 0 ? "}" : $"export function helper{line}(value) {{ return value ?? defaults[{line}]; }}");
-            json.WriteEndArray();
+            // Context lines only where the SDK had the source nearby: the newest app frames.
+            if (i >= 4)
+            {
+                json.WriteStartArray("pre_context");
+                for (var line = 0; line < 3; line++)
+                    json.WriteStringValue($"  const {Nouns[(i + line) % 10].ToLowerInvariant()} = await this.{Verbs[(line + bug) % 10]}(input.{Nouns[line].ToLowerInvariant()}Id);");
+                json.WriteEndArray();
+                json.WriteString("context_line", $"  return {function}(ctx, {Nouns[i].ToLowerInvariant()}.items.map((item) => item.id));");
+                json.WriteStartArray("post_context");
+                for (var line = 0; line < 3; line++)
+                    json.WriteStringValue(line == 0 ? "}" : $"export function helper{line}(value) {{ return value ?? defaults[{line}]; }}");
+                json.WriteEndArray();
+            }
             if (i == 7)
             {
                 json.WriteStartObject("vars");

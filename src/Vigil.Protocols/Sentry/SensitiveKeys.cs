@@ -14,6 +14,8 @@ internal sealed class SensitiveKeys
 
     private readonly string[] _fragments;
     private readonly HashSet<string> _safe;
+    // One instance scrubs one event, whose keys repeat (every frame has the same ones).
+    private readonly Dictionary<string, bool> _decided = new(StringComparer.Ordinal);
 
     public SensitiveKeys(ScrubOptions options)
     {
@@ -38,6 +40,16 @@ internal sealed class SensitiveKeys
         {
             return false;
         }
+        if (!_decided.TryGetValue(key, out var sensitive))
+        {
+            sensitive = Decide(key);
+            _decided[key] = sensitive;
+        }
+        return sensitive;
+    }
+
+    private bool Decide(string key)
+    {
         var compact = Compact(key);
         foreach (var fragment in _fragments)
         {
