@@ -166,27 +166,27 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
         return new IssueState { Id = id, Created = true, Status = IssueStatus.Unresolved, Title = ev.Title, Level = ev.Level, LastSeen = timestamp };
     }
 
+    private const string UpdateIssue =
+        "UPDATE issues SET times_seen = times_seen + @n, user_count = user_count + @u, " +
+        "last_seen = CASE WHEN last_seen < @ls THEN @ls ELSE last_seen END, level = @l, last_release = COALESCE(@lr, last_release) WHERE id = @id";
+    private const string ReopenIssue =
+        "UPDATE issues SET status = 'unresolved', regressed_at = CASE WHEN @regressed = 1 THEN @now ELSE regressed_at END, " +
+        "resolved_at = NULL, resolved_in_release = NULL, ignore_until = NULL, ignore_until_count = NULL WHERE id = @id";
+    private static readonly string[] UpdateIssueParameters = ["@n", "@u", "@ls", "@l", "@lr", "@id"];
+    private static readonly string[] ReopenIssueParameters = ["@regressed", "@now", "@id"];
+
     private static async Task UpdateIssuesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<IssueState> issues, long now, CancellationToken cancellationToken)
     {
-        await using var update = SqlCommands.Create(connection, transaction,
-            "UPDATE issues SET times_seen = times_seen + @n, user_count = user_count + @u, " +
-            "last_seen = CASE WHEN last_seen < @ls THEN @ls ELSE last_seen END, level = @l, last_release = COALESCE(@lr, last_release) WHERE id = @id",
-            "@n", "@u", "@ls", "@l", "@lr", "@id");
-        await using var reopen = SqlCommands.Create(connection, transaction,
-            "UPDATE issues SET status = 'unresolved', regressed_at = CASE WHEN @regressed = 1 THEN @now ELSE regressed_at END, " +
-            "resolved_at = NULL, resolved_in_release = NULL, ignore_until = NULL, ignore_until_count = NULL WHERE id = @id",
-            "@regressed", "@now", "@id");
+        var statements = new StatementBatch();
         foreach (var issue in issues)
         {
             if (issue.Added == 0)
                 continue;
-            SqlCommands.Bind(update, issue.Added, issue.NewUsers, issue.LastSeen, issue.Level, issue.LastRelease, issue.Id);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-            if (!issue.StatusChanged)
-                continue;
-            SqlCommands.Bind(reopen, issue.Regressed ? 1 : 0, now, issue.Id);
-            await reopen.ExecuteNonQueryAsync(cancellationToken);
+            statements.Add(UpdateIssue, UpdateIssueParameters, issue.Added, issue.NewUsers, issue.LastSeen, issue.Level, issue.LastRelease, issue.Id);
+            if (issue.StatusChanged)
+                statements.Add(ReopenIssue, ReopenIssueParameters, issue.Regressed ? 1 : 0, now, issue.Id);
         }
+        await statements.ExecuteAsync(connection, transaction, cancellationToken);
     }
 
     private static async Task StoreItemsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SentryWork> batch, CancellationToken cancellationToken)
