@@ -10,6 +10,9 @@ namespace Vigil.Bench;
 /// time, so a stalled server is charged for the requests it delayed (no coordinated omission).</summary>
 internal sealed class LoadGenerator : IDisposable
 {
+    /// <summary>Failure keys that are not HTTP statuses.</summary>
+    public const int ConnectionFailed = 0, Cancelled = -1;
+
     private readonly HttpClient _client;
     private readonly EnvelopeCorpus _corpus;
     private readonly Uri _endpoint;
@@ -45,14 +48,14 @@ internal sealed class LoadGenerator : IDisposable
         long measured = 0, late = 0;
         void Completed(TimeSpan scheduled, bool ok)
         {
+            // Throughput: what the server acknowledged during the window. Latency: what was sent in it.
             var done = clock.Elapsed;
-            if (scheduled < measureFrom)
-                return;
-            latency.Record(done - scheduled);
-            if (ok && done <= end)
+            if (ok && done >= measureFrom && done <= end)
                 Interlocked.Increment(ref measured);
-            else if (ok)
+            else if (ok && done > end)
                 Interlocked.Increment(ref late);
+            if (scheduled >= measureFrom)
+                latency.Record(done - scheduled);
         }
 
         if (scenario.Mode == LoadMode.Max)
@@ -77,6 +80,7 @@ internal sealed class LoadGenerator : IDisposable
 
     private async Task RunFixedAsync(int rate, TimeSpan end, Stopwatch clock, Action<TimeSpan, bool> completed)
     {
+        using var giveUp = new CancellationTokenSource();
         var inFlight = new List<Task>();
         var total = (long)(rate * end.TotalSeconds);
         var thread = new Thread(() =>
@@ -86,7 +90,7 @@ internal sealed class LoadGenerator : IDisposable
                 var scheduled = TimeSpan.FromSeconds(i / (double)rate);
                 while (clock.Elapsed < scheduled)
                     Thread.Sleep(1);
-                var send = Task.Run(async () => completed(scheduled, await SendAsync()));
+                var send = Task.Run(async () => completed(scheduled, await SendAsync(giveUp.Token)));
                 lock (inFlight)
                     inFlight.Add(send);
             }
@@ -96,10 +100,16 @@ internal sealed class LoadGenerator : IDisposable
         Task[] all;
         lock (inFlight)
             all = [.. inFlight];
+        // Bounded in time: a server that fell behind the schedule gets a grace period, then what is
+        // still outstanding is cancelled and counted (its latency recorded as a lower bound).
+        await Task.WhenAny(Task.WhenAll(all), Task.Delay(FixedRateGrace));
+        await giveUp.CancelAsync();
         await Task.WhenAll(all);
     }
 
-    private async Task<bool> SendAsync()
+    public static readonly TimeSpan FixedRateGrace = TimeSpan.FromSeconds(10);
+
+    private async Task<bool> SendAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _sent);
         using var content = new ByteArrayContent(_corpus.NextBody());
@@ -110,8 +120,8 @@ internal sealed class LoadGenerator : IDisposable
         request.Headers.TryAddWithoutValidation("X-Sentry-Auth", _auth);
         try
         {
-            using var response = await _client.SendAsync(request);
-            var answer = await response.Content.ReadAsStringAsync();
+            using var response = await _client.SendAsync(request, cancellationToken);
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 Interlocked.Increment(ref _acknowledged);
@@ -120,9 +130,13 @@ internal sealed class LoadGenerator : IDisposable
             if (_failures.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1) == 1)
                 Console.Error.WriteLine($"  first {(int)response.StatusCode}: {answer}");
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _failures.AddOrUpdate(Cancelled, 1, (_, n) => n + 1);
+        }
         catch (Exception)
         {
-            _failures.AddOrUpdate(0, 1, (_, n) => n + 1);
+            _failures.AddOrUpdate(ConnectionFailed, 1, (_, n) => n + 1);
         }
         return false;
     }

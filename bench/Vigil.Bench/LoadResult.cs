@@ -1,6 +1,7 @@
 namespace Vigil.Bench;
 
-/// <summary>What the generator saw: acknowledged sends in the measured window, latencies and failures.</summary>
+/// <summary>What the generator saw: acknowledgements during the measured window, latencies of the sends
+/// scheduled in it, failures, and totals over the whole run (warm-up and stragglers included).</summary>
 internal sealed record LoadResult(
     long Measured,
     TimeSpan Window,

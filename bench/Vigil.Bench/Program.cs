@@ -28,11 +28,12 @@ try
         await using var rss = new RssSampler(server.Pid);
         // CPU from the end of warm-up to the end of the window, per event acknowledged in it: start-up JIT is not ingest.
         var cpuAtWindow = Task.Delay(scenario.Warmup).ContinueWith(_ => rss.CpuTime);
+        var cpuAtEnd = Task.Delay(scenario.Warmup + scenario.Duration).ContinueWith(_ => rss.CpuTime);
         LoadResult load;
         using (var generator = new LoadGenerator(corpus, connections: Math.Max(settings.Senders, 256)))
             load = await generator.RunAsync(scenario);
         var peak = rss.PeakMegabytes;
-        var cpuPerEvent = (rss.CpuTime - await cpuAtWindow) / Math.Max(1, load.Measured + load.Late);
+        var cpuPerEvent = (await cpuAtEnd - await cpuAtWindow) / Math.Max(1, load.Measured);
         var stored = await StoreCheck.RunAsync(server.BaseUrl, await server.CreateTokenAsync(vigil));
         var row = new ReportRow(scenario, load, peak, cpuPerEvent, stored);
         rows.Add(row);
