@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The envelope-ingest benchmark, one command: builds Release, then runs SQLite and PostgreSQL under
 # maximum throughput and a fixed 5,000 events/s, and prints a markdown table (see docs/BENCHMARKS.md).
-#   ./bench/run.sh            recorded suite: 5 s warm-up + 30 s per run, about 4 minutes
+#   ./bench/run.sh            recorded suite: 10 s warm-up + 30 s per run, about 5 minutes
 #   ./bench/run.sh --quick    development: 2 s + 8 s per run
 # Any other flags go to the generator (e.g. --storage sqlite --mode max --senders 32).
 set -euo pipefail

@@ -7,7 +7,7 @@ internal sealed class BenchSettings
     public List<LoadMode> Modes { get; } = [LoadMode.Max, LoadMode.Fixed];
     public int Senders { get; set; } = 64;
     public int Rate { get; set; } = 5_000;
-    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(30);
     public bool Gzip { get; set; } = true;
     public string? VigilDll { get; set; }

@@ -34,6 +34,8 @@ try
             load = await generator.RunAsync(scenario);
         var peak = rss.PeakMegabytes;
         var cpuPerEvent = (await cpuAtEnd - await cpuAtWindow) / Math.Max(1, load.Measured);
+        if (server.Exited is { } exited)
+            throw new InvalidOperationException(exited);
         var stored = await StoreCheck.RunAsync(server.BaseUrl, await server.CreateTokenAsync(vigil));
         var row = new ReportRow(scenario, load, peak, cpuPerEvent, stored);
         rows.Add(row);

@@ -23,6 +23,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     public string Dsn { get; }
     public int Pid => _process.Id;
 
+    /// <summary>Null while the server runs; otherwise why the run cannot be checked.</summary>
+    public string? Exited => _process.HasExited
+        ? $"The server exited during the run (exit code {_process.ExitCode}; 137 is SIGKILL, 143 SIGTERM from outside)."
+        : null;
+
     public static async Task<ServerProcess> StartAsync(string vigilDll, string? postgresConnection, IReadOnlyDictionary<string, string> environment)
     {
         var data = Directory.CreateTempSubdirectory("vigil-bench-data-").FullName;
