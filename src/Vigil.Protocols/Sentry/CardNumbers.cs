@@ -41,6 +41,21 @@ internal static class CardNumbers
         return result?.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>False when UTF-8 text has too few digits to hold a card number (cheap pre-check on raw bytes).</summary>
+    public static bool MayContainOne(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length < MinDigits)
+        {
+            return false;
+        }
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            count += (uint)(b - '0') <= 9 ? 1 : 0;
+        }
+        return count >= MinDigits;
+    }
+
     private static int CountDigits(string text)
     {
         var count = 0;

@@ -96,6 +96,11 @@ internal sealed class EventMeta
     private bool TryTrim(JsonNode node, int maxLength, out string trimmed)
     {
         trimmed = "";
+        // Most values are short: decide from the parsed bytes before transcoding them.
+        if (JsonShapes.TryRawString(node, out var raw) && raw.Length <= maxLength)
+        {
+            return false;
+        }
         if (JsonShapes.StringOf(node) is not { } text || text.Length <= maxLength)
         {
             return false;

@@ -14,6 +14,22 @@ internal static class JsonShapes
     public static string? StringOf(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
+    /// <summary>
+    /// The raw UTF-8 of a string value as parsed (escapes not undone), without materialising a
+    /// string. False for values built in code. A string never has more chars than raw bytes, and
+    /// never more digits than its raw form, so hot passes can rule values out from this alone.
+    /// </summary>
+    public static bool TryRawString(JsonNode? node, out ReadOnlySpan<byte> raw)
+    {
+        raw = default;
+        if (node is not JsonValue v || !v.TryGetValue(out JsonElement element) || element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        return true;
+    }
+
     /// <summary>Strings as they are; numbers and booleans as their JSON text; anything else null.</summary>
     public static string? ScalarText(JsonNode? node)
     {

@@ -27,7 +27,7 @@ public static class PiiScrubber
         {
             return 0;
         }
-        var walker = new ScrubWalker(new SensitiveKeys(options));
+        var walker = new ScrubWalker(SensitiveKeys.For(options));
         walker.VisitObject(payload, SkippedTopLevel);
         return walker.Replaced;
     }

@@ -70,6 +70,10 @@ internal sealed class ScrubWalker(SensitiveKeys keys)
                 }
                 return null;
             default:
+                if (JsonShapes.TryRawString(node, out var raw) && !CardNumbers.MayContainOne(raw))
+                {
+                    return null;
+                }
                 if (JsonShapes.StringOf(node) is { } text && CardNumbers.Redact(text, PiiScrubber.Filtered) is { } redacted)
                 {
                     Replaced++;

@@ -14,6 +14,16 @@ internal sealed class SensitiveKeys
 
     private readonly string[] _fragments;
     private readonly HashSet<string> _safe;
+    // Keys repeat within an event (every frame has the same ones) and across events; the cap keeps
+    // a sender inventing keys from growing it without bound.
+    private const int MaxRemembered = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _decided = new(StringComparer.Ordinal);
+
+    /// <summary>The default rules, shared by every scrub that adds no fields of its own.</summary>
+    public static SensitiveKeys For(ScrubOptions options) =>
+        options.ExtraFields.Count == 0 && options.SafeFields.Count == 0 ? Default : new SensitiveKeys(options);
+
+    private static readonly SensitiveKeys Default = new(new ScrubOptions());
 
     public SensitiveKeys(ScrubOptions options)
     {
@@ -38,6 +48,19 @@ internal sealed class SensitiveKeys
         {
             return false;
         }
+        if (!_decided.TryGetValue(key, out var sensitive))
+        {
+            sensitive = Decide(key);
+            if (_decided.Count < MaxRemembered)
+            {
+                _decided.TryAdd(key, sensitive);
+            }
+        }
+        return sensitive;
+    }
+
+    private bool Decide(string key)
+    {
         var compact = Compact(key);
         foreach (var fragment in _fragments)
         {

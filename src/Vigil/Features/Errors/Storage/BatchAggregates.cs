@@ -3,8 +3,8 @@ using Vigil.Protocols.Sentry;
 
 namespace Vigil.Features.Errors.Storage;
 
-/// <summary>Per-issue counts folded in memory over one batch, then written as one upsert per distinct
-/// row, so a burst of one bug costs a handful of statements, not one per event.</summary>
+/// <summary>Per-issue counts folded in memory over one batch, then written as multi-row upserts, so a
+/// batch costs a handful of statements, not one per event or per distinct row.</summary>
 internal sealed class BatchAggregates
 {
     private readonly HashSet<(long Issue, string User)> _users = [];
@@ -35,50 +35,27 @@ internal sealed class BatchAggregates
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<IssueState> issues, CancellationToken cancellationToken)
     {
         var byId = issues.ToDictionary(i => i.Id);
-        await using (var users = SqlCommands.Create(connection, transaction,
-            "INSERT INTO issue_users (issue_id, user_key) VALUES (@i, @u) ON CONFLICT DO NOTHING", "@i", "@u"))
-        {
-            foreach (var (issue, user) in _users)
-            {
-                SqlCommands.Bind(users, issue, user);
-                if (await users.ExecuteNonQueryAsync(cancellationToken) == 1)
-                    byId[issue].NewUsers++;
-            }
-        }
-        await using (var tags = SqlCommands.Create(connection, transaction,
-            "INSERT INTO issue_tags (issue_id, key, value, count, last_seen) VALUES (@i, @k, @v, @c, @ls) " +
+        await MultiRowInsert.ExecuteAsync(connection, transaction,
+            "INSERT INTO issue_users (issue_id, user_key)", "ON CONFLICT DO NOTHING RETURNING issue_id",
+            [.. _users.Select(u => new object?[] { u.Issue, u.User })],
+            reader => byId[reader.GetInt64(0)].NewUsers++, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction,
+            "INSERT INTO issue_tags (issue_id, key, value, count, last_seen)",
             "ON CONFLICT (issue_id, key, value) DO UPDATE SET count = issue_tags.count + excluded.count, " +
             "last_seen = CASE WHEN issue_tags.last_seen < excluded.last_seen THEN excluded.last_seen ELSE issue_tags.last_seen END",
-            "@i", "@k", "@v", "@c", "@ls"))
-        {
-            foreach (var ((issue, key, value), (count, lastSeen)) in _tags)
-            {
-                SqlCommands.Bind(tags, issue, key, value, count, lastSeen);
-                await tags.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        await using (var hours = SqlCommands.Create(connection, transaction,
-            "INSERT INTO issue_hours (issue_id, hour, count) VALUES (@i, @h, @c) " +
-            "ON CONFLICT (issue_id, hour) DO UPDATE SET count = issue_hours.count + excluded.count", "@i", "@h", "@c"))
-        {
-            foreach (var ((issue, hour), count) in _hours)
-            {
-                SqlCommands.Bind(hours, issue, hour, count);
-                await hours.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        await using (var releases = SqlCommands.Create(connection, transaction,
-            "INSERT INTO issue_releases (issue_id, release, first_seen, last_seen, count) VALUES (@i, @r, @f, @l, @c) " +
+            [.. _tags.Select(t => new object?[] { t.Key.Issue, t.Key.Key, t.Key.Value, t.Value.Count, t.Value.LastSeen })],
+            null, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction,
+            "INSERT INTO issue_hours (issue_id, hour, count)",
+            "ON CONFLICT (issue_id, hour) DO UPDATE SET count = issue_hours.count + excluded.count",
+            [.. _hours.Select(h => new object?[] { h.Key.Issue, h.Key.Hour, h.Value })],
+            null, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction,
+            "INSERT INTO issue_releases (issue_id, release, first_seen, last_seen, count)",
             "ON CONFLICT (issue_id, release) DO UPDATE SET count = issue_releases.count + excluded.count, " +
             "first_seen = CASE WHEN issue_releases.first_seen > excluded.first_seen THEN excluded.first_seen ELSE issue_releases.first_seen END, " +
             "last_seen = CASE WHEN issue_releases.last_seen < excluded.last_seen THEN excluded.last_seen ELSE issue_releases.last_seen END",
-            "@i", "@r", "@f", "@l", "@c"))
-        {
-            foreach (var ((issue, release), (first, last, count)) in _releases)
-            {
-                SqlCommands.Bind(releases, issue, release, first, last, count);
-                await releases.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
+            [.. _releases.Select(r => new object?[] { r.Key.Issue, r.Key.Release, r.Value.First, r.Value.Last, r.Value.Count })],
+            null, cancellationToken);
     }
 }

@@ -25,29 +25,37 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
         {
             var issues = await LoadIssuesAsync(connection, transaction, batch, cancellationToken);
             var folds = new BatchAggregates();
-            await using (var insertEvent = SqlCommands.Create(connection, transaction,
-                "INSERT INTO events (project_id, issue_id, event_id, timestamp, received_at, level, release, environment, user_key, trace_id, title, payload) " +
-                "VALUES (@p, @i, @e, @t, @r, @l, @rel, @env, @u, @tr, @ti, @pl) ON CONFLICT (project_id, event_id) DO NOTHING RETURNING id",
-                "@p", "@i", "@e", "@t", "@r", "@l", "@rel", "@env", "@u", "@tr", "@ti", "@pl"))
+            var rows = new List<object?[]>();
+            foreach (var work in batch)
             {
-                foreach (var work in batch)
+                foreach (var ingested in work.Events)
                 {
-                    foreach (var ingested in work.Events)
+                    var ev = ingested.Event;
+                    rows.Add([work.ProjectId, issues[(work.ProjectId, ingested.Grouping.Hash)].Id, ev.EventId, ev.Timestamp.ToUnixTimeMilliseconds(),
+                        work.ReceivedAt, ev.Level, ev.Release, ev.Environment, ev.UserKey, ev.TraceId, ev.Title, ingested.PayloadJson]);
+                }
+            }
+            var inserted = new HashSet<(long, string)>();
+            await MultiRowInsert.ExecuteAsync(connection, transaction,
+                "INSERT INTO events (project_id, issue_id, event_id, timestamp, received_at, level, release, environment, user_key, trace_id, title, payload)",
+                "ON CONFLICT (project_id, event_id) DO NOTHING RETURNING project_id, event_id",
+                rows, reader => inserted.Add((reader.GetInt64(0), reader.GetString(1))), cancellationToken);
+            foreach (var work in batch)
+            {
+                foreach (var ingested in work.Events)
+                {
+                    var ev = ingested.Event;
+                    // A repeated event_id (stored before, or twice in this batch) was not inserted: the first copy claims the row.
+                    if (!inserted.Remove((work.ProjectId, ev.EventId)))
                     {
-                        var ev = ingested.Event;
-                        var issue = issues[(work.ProjectId, ingested.Grouping.Hash)];
-                        var timestamp = ev.Timestamp.ToUnixTimeMilliseconds();
-                        SqlCommands.Bind(insertEvent, work.ProjectId, issue.Id, ev.EventId, timestamp, work.ReceivedAt, ev.Level,
-                            ev.Release, ev.Environment, ev.UserKey, ev.TraceId, ev.Title, ingested.PayloadJson);
-                        if (await insertEvent.ExecuteScalarAsync(cancellationToken) is null or DBNull)
-                        {
-                            duplicates++;
-                            continue;
-                        }
-                        accepted++;
-                        Fold(issue, ev, timestamp, now.ToUnixTimeMilliseconds(), pending, work.ProjectId);
-                        folds.Add(issue.Id, ev, timestamp);
+                        duplicates++;
+                        continue;
                     }
+                    accepted++;
+                    var issue = issues[(work.ProjectId, ingested.Grouping.Hash)];
+                    var timestamp = ev.Timestamp.ToUnixTimeMilliseconds();
+                    Fold(issue, ev, timestamp, now.ToUnixTimeMilliseconds(), pending, work.ProjectId);
+                    folds.Add(issue.Id, ev, timestamp);
                 }
             }
             await folds.WriteAsync(connection, transaction, issues.Values, cancellationToken);
@@ -158,27 +166,27 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
         return new IssueState { Id = id, Created = true, Status = IssueStatus.Unresolved, Title = ev.Title, Level = ev.Level, LastSeen = timestamp };
     }
 
+    private const string UpdateIssue =
+        "UPDATE issues SET times_seen = times_seen + @n, user_count = user_count + @u, " +
+        "last_seen = CASE WHEN last_seen < @ls THEN @ls ELSE last_seen END, level = @l, last_release = COALESCE(@lr, last_release) WHERE id = @id";
+    private const string ReopenIssue =
+        "UPDATE issues SET status = 'unresolved', regressed_at = CASE WHEN @regressed = 1 THEN @now ELSE regressed_at END, " +
+        "resolved_at = NULL, resolved_in_release = NULL, ignore_until = NULL, ignore_until_count = NULL WHERE id = @id";
+    private static readonly string[] UpdateIssueParameters = ["@n", "@u", "@ls", "@l", "@lr", "@id"];
+    private static readonly string[] ReopenIssueParameters = ["@regressed", "@now", "@id"];
+
     private static async Task UpdateIssuesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<IssueState> issues, long now, CancellationToken cancellationToken)
     {
-        await using var update = SqlCommands.Create(connection, transaction,
-            "UPDATE issues SET times_seen = times_seen + @n, user_count = user_count + @u, " +
-            "last_seen = CASE WHEN last_seen < @ls THEN @ls ELSE last_seen END, level = @l, last_release = COALESCE(@lr, last_release) WHERE id = @id",
-            "@n", "@u", "@ls", "@l", "@lr", "@id");
-        await using var reopen = SqlCommands.Create(connection, transaction,
-            "UPDATE issues SET status = 'unresolved', regressed_at = CASE WHEN @regressed = 1 THEN @now ELSE regressed_at END, " +
-            "resolved_at = NULL, resolved_in_release = NULL, ignore_until = NULL, ignore_until_count = NULL WHERE id = @id",
-            "@regressed", "@now", "@id");
+        var statements = new StatementBatch();
         foreach (var issue in issues)
         {
             if (issue.Added == 0)
                 continue;
-            SqlCommands.Bind(update, issue.Added, issue.NewUsers, issue.LastSeen, issue.Level, issue.LastRelease, issue.Id);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-            if (!issue.StatusChanged)
-                continue;
-            SqlCommands.Bind(reopen, issue.Regressed ? 1 : 0, now, issue.Id);
-            await reopen.ExecuteNonQueryAsync(cancellationToken);
+            statements.Add(UpdateIssue, UpdateIssueParameters, issue.Added, issue.NewUsers, issue.LastSeen, issue.Level, issue.LastRelease, issue.Id);
+            if (issue.StatusChanged)
+                statements.Add(ReopenIssue, ReopenIssueParameters, issue.Regressed ? 1 : 0, now, issue.Id);
         }
+        await statements.ExecuteAsync(connection, transaction, cancellationToken);
     }
 
     private static async Task StoreItemsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SentryWork> batch, CancellationToken cancellationToken)

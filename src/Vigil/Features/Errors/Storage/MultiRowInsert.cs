@@ -1,0 +1,54 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Vigil.Features.Errors.Storage;
+
+/// <summary>Writes many rows with one statement per chunk (<c>VALUES (…), (…), …</c>): a batch
+/// costs a handful of round trips instead of one per row, which is what bounds the writer on
+/// PostgreSQL and costs statement overhead on SQLite. Both engines accept the same text.</summary>
+internal static class MultiRowInsert
+{
+    // Under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
+    private const int MaxParameters = 30_000;
+
+    /// <summary>Runs <c>{head} VALUES … {tail}</c> over <paramref name="rows"/> (each the same number of
+    /// values); when the tail has RETURNING, <paramref name="onReturned"/> sees each returned row.</summary>
+    public static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string head, string tail,
+        IReadOnlyList<object?[]> rows, Action<DbDataReader>? onReturned, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+            return;
+        var columns = rows[0].Length;
+        var chunk = Math.Max(1, MaxParameters / columns);
+        for (var start = 0; start < rows.Count; start += chunk)
+        {
+            var count = Math.Min(chunk, rows.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder(head.Length + tail.Length + count * columns * 8).Append(head).Append(" VALUES ");
+            for (var row = 0; row < count; row++)
+            {
+                sql.Append(row == 0 ? "(" : ",(");
+                for (var column = 0; column < columns; column++)
+                {
+                    var name = $"@v{row}_{column}";
+                    sql.Append(column == 0 ? "" : ",").Append(name);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = rows[start + row][column] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                sql.Append(')');
+            }
+            command.CommandText = sql.Append(' ').Append(tail).ToString();
+            if (onReturned is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                continue;
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                onReturned(reader);
+        }
+    }
+}
