@@ -47,7 +47,7 @@ public class VigilServerFixture : IAsyncLifetime
         foreach (var (key, value) in Settings)
             _settings[key] = value;
         _app = VigilServer.Build(_settings, ConfigureServices);
-        await App.Services.GetRequiredService<FirstRunSetup>().RunAsync(TextWriter.Null);
+        await App.Services.GetRequiredService<FirstRunSetup>().RunAsync();
         await App.StartAsync();
         BaseUrl = App.Urls.First().TrimEnd('/');
         // Port 0 is only known once listening; DSNs the API builds must name the real port.

@@ -25,48 +25,48 @@ public static class ProjectsApi
     public sealed record KeyView(long Id, string Label, string PublicKey, string Dsn, bool Revoked);
     public sealed record ProjectDetailView(long Id, string Slug, string Name, IReadOnlyList<KeyView> Keys);
 
-    private static async Task<Ok<List<ProjectView>>> ListAsync(ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
+    private static async Task<Ok<List<ProjectView>>> ListAsync(HttpContext http, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
     {
         var views = new List<ProjectView>();
         foreach (var project in await store.ListAsync(ct))
         {
             var key = (await store.KeysAsync(project.Id, ct)).FirstOrDefault(k => !k.IsRevoked);
-            views.Add(new ProjectView(project.Id, project.Slug, project.Name, key is null ? "" : Dsn.Build(options.Value.ResolvePublicUrl(), key.PublicKey, project.Id)));
+            views.Add(new ProjectView(project.Id, project.Slug, project.Name, key is null ? "" : Dsn.Build(PublicUrl.For(http.Request, options.Value), key.PublicKey, project.Id)));
         }
         return TypedResults.Ok(views);
     }
 
     private static async Task<Results<Created<ProjectView>, ProblemHttpResult>> CreateAsync(
-        CreateProjectRequest request, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
+        HttpContext http, CreateProjectRequest request, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
             return TypedResults.Problem(detail: "A project needs a name of 1 to 100 characters.", statusCode: 400);
         var (project, key) = await store.CreateAsync(request.Name, ct);
-        var view = new ProjectView(project.Id, project.Slug, project.Name, Dsn.Build(options.Value.ResolvePublicUrl(), key.PublicKey, project.Id));
+        var view = new ProjectView(project.Id, project.Slug, project.Name, Dsn.Build(PublicUrl.For(http.Request, options.Value), key.PublicKey, project.Id));
         return TypedResults.Created($"/api/projects/{project.Slug}", view);
     }
 
     private static async Task<Results<Ok<ProjectDetailView>, NotFound<ProblemDetails>>> GetAsync(
-        string slug, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
+        HttpContext http, string slug, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
     {
         var project = await store.FindAsync(slug, ct);
         if (project is null)
             return NotFoundProject(slug);
         var keys = await store.KeysAsync(project.Id, ct);
-        var publicUrl = options.Value.ResolvePublicUrl();
+        var publicUrl = PublicUrl.For(http.Request, options.Value);
         return TypedResults.Ok(new ProjectDetailView(project.Id, project.Slug, project.Name,
             keys.Select(k => new KeyView(k.Id, k.Label, k.PublicKey, Dsn.Build(publicUrl, k.PublicKey, project.Id), k.IsRevoked)).ToList()));
     }
 
     private static async Task<Results<Created<KeyView>, NotFound<ProblemDetails>>> CreateKeyAsync(
-        string slug, CreateKeyRequest request, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
+        HttpContext http, string slug, CreateKeyRequest request, ProjectStore store, IOptions<VigilOptions> options, CancellationToken ct)
     {
         var project = await store.FindAsync(slug, ct);
         if (project is null)
             return NotFoundProject(slug);
         var key = await store.CreateKeyAsync(project.Id, string.IsNullOrWhiteSpace(request.Label) ? "Key" : request.Label.Trim(), ct);
         return TypedResults.Created($"/api/projects/{slug}",
-            new KeyView(key.Id, key.Label, key.PublicKey, Dsn.Build(options.Value.ResolvePublicUrl(), key.PublicKey, project.Id), false));
+            new KeyView(key.Id, key.Label, key.PublicKey, Dsn.Build(PublicUrl.For(http.Request, options.Value), key.PublicKey, project.Id), false));
     }
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeKeyAsync(

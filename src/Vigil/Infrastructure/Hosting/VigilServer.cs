@@ -64,8 +64,10 @@ public static class VigilServer
     /// <summary>Migrates, runs first-start setup, then serves until stopped.</summary>
     public static async Task<int> RunAsync(WebApplication app, TextWriter output, CancellationToken cancellationToken = default)
     {
-        await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(output, cancellationToken);
+        var report = await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
+        var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VigilOptions>>().Value.PublicUrl;
+        await report.WriteAsync(output, string.IsNullOrWhiteSpace(configured) ? app.Urls.First().TrimEnd('/') : configured.TrimEnd('/'));
         foreach (var url in app.Urls)
             await output.WriteLineAsync($"Vigil is listening on {url}");
         await app.WaitForShutdownAsync(cancellationToken);
