@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Features.Logs.Export;
 using Vigil.Features.Logs.Query;
 using Vigil.Features.Logs.Storage;
 using Vigil.Features.Projects.Storage;
@@ -17,6 +18,8 @@ public static class LogsApi
         api.MapGet("/histogram", HistogramAsync);
         api.MapGet("/templates", TemplatesAsync);
         api.MapGet("/tail", LogTail.StreamAsync);
+        api.MapGet("/export", LogExport.StreamAsync);
+        api.MapSavedSearches();
         return app;
     }
 
