@@ -296,7 +296,7 @@
       while (list.children.length > MAX_ROWS) list.lastChild.remove();
     });
     tail.addEventListener("error", e => { if (e.data) showError(new Error(JSON.parse(e.data).detail)); });
-    root.classList.add("tailing");
+    tail.addEventListener("open", () => root.classList.add("tailing"));
   }
   function stopTail() { if (tail) tail.close(); tail = null; root.classList.remove("tailing"); }
 
