@@ -252,7 +252,7 @@
     const from = s.from ? Number(s.from) : to - sinceMs(s.since || "1h");
     drawHistogram(histogram, { from, to });
     const total = histogram.bins.reduce((n, b) => n + b.count, 0);
-    $("summary").textContent = `${total.toLocaleString("en")} matching events`;
+    $("summary").textContent = `${total.toLocaleString("en")} matching event${total === 1 ? "" : "s"}`;
     $("templates").replaceChildren(...templates.map(t => {
       const li = el("li");
       li.append(el("span", "num muted", t.count), " ", el("span", "mono", t.template));
@@ -275,7 +275,7 @@
       await Promise.all([loadPage(false), loadSide()]);
     } catch (error) {
       showError(error);
-      $("results").replaceChildren(); $("histogram").replaceChildren(); $("templates").replaceChildren();
+      for (const id of ["results", "histogram", "templates", "summary"]) $(id).replaceChildren();
       $("more").hidden = true;
     }
     if ($("tail").checked) startTail();

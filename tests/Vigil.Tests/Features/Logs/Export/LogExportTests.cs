@@ -19,7 +19,7 @@ public sealed class LogExportTests(VigilServerFixture server) : IClassFixture<Vi
         using var response = await server.Api.Http.GetAsync($"/api/logs/export?project={project.Slug}&q=kind = 'shipped'&since=1h&format=ndjson");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.EndsWith(".ndjson\"", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.EndsWith(".ndjson", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var ids = lines.Select(l => JsonNode.Parse(l)!["properties"]!["OrderId"]!.GetValue<int>()).ToHashSet();
         Assert.Equal(1205, lines.Length);

@@ -27,8 +27,9 @@ public sealed class LogsPageTests(VigilServerFixture server, ChromiumFixture chr
     public async Task ASyntaxErrorShowsTheApiMessageAtItsPosition()
     {
         var (project, page) = await OpenWithCheckoutLogsAsync("Syntax");
-        const string query = "status >= 500 and (level = 'error'";
+        const string query = "status >= 500 and ) or timeout";
         var problem = await ProblemAsync($"/api/logs?project={project.Slug}&q={Uri.EscapeDataString(query)}");
+        Assert.InRange(problem.Position, 1, query.Length - 1);
 
         await SearchAsync(page, query);
         await Expect(page.Locator("#query-error")).ToBeVisibleAsync();
@@ -57,6 +58,22 @@ public sealed class LogsPageTests(VigilServerFixture server, ChromiumFixture chr
         await page.Locator(".log-row .prop-value[data-name='cart.items']").ClickAsync();
         await Expect(page.Locator("#q")).ToHaveValueAsync("checkout and UserId = 8 and cart.items = 3");
         await Expect(page.Locator(".log-row")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task AnAggregationShowsATableAndAChartOverTime()
+    {
+        var (_, page) = await OpenWithCheckoutLogsAsync("Aggregate");
+        await SearchAsync(page, "| count() by @service");
+        var table = page.Locator("table.aggregate");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(table.Locator("tr", new() { HasText = "shop" }).Locator("td.num")).ToHaveTextAsync("2");
+        await Expect(page.Locator(".log-row")).ToHaveCountAsync(0);
+
+        await SearchAsync(page, "| count() by bin(1m)");
+        await Expect(page.Locator("svg.aggregate-chart rect.bar").First).ToBeVisibleAsync();
+        await Expect(page.Locator("table.aggregate th").First).ToHaveTextAsync("time");
+        await ScreenshotAsync(page, "aggregate");
     }
 
     [Fact]
