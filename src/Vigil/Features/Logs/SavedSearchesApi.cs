@@ -23,13 +23,13 @@ public static class SavedSearchesApi
 
     private static async Task<IResult> ListAsync(string? project, ProjectStore projects, SavedSearchStore searches, CancellationToken ct)
     {
-        var found = await projects.FindAsync(Slug(project), ct);
+        var found = await projects.FindAsync(LogsApi.ProjectSlug(project), ct);
         return found is null ? NoProject(project) : Results.Json(await searches.ListAsync(found.Id, ct), LogsApi.Json);
     }
 
     private static async Task<IResult> CreateAsync(string? project, CreateRequest request, ProjectStore projects, SavedSearchStore searches, CancellationToken ct)
     {
-        var found = await projects.FindAsync(Slug(project), ct);
+        var found = await projects.FindAsync(LogsApi.ProjectSlug(project), ct);
         if (found is null)
             return NoProject(project);
         var name = request.Name?.Trim() ?? "";
@@ -46,7 +46,5 @@ public static class SavedSearchesApi
     private static async Task<IResult> DeleteAsync(long id, SavedSearchStore searches, CancellationToken ct) =>
         await searches.DeleteAsync(id, ct) ? Results.NoContent() : LogsApi.Problem(404, $"No saved search {id}.", -1);
 
-    private static string Slug(string? project) => string.IsNullOrWhiteSpace(project) ? "default" : project;
-
-    private static IResult NoProject(string? project) => LogsApi.Problem(404, $"No project with slug '{Slug(project)}'.", -1);
+    private static IResult NoProject(string? project) => LogsApi.Problem(404, $"No project with slug '{LogsApi.ProjectSlug(project)}'.", -1);
 }

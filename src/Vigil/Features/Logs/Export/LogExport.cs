@@ -42,7 +42,7 @@ public static class LogExport
             await LogsApi.Problem(400, failure.Message, -1).ExecuteAsync(context);
             return;
         }
-        var name = $"logs-{(string.IsNullOrWhiteSpace(project) ? "default" : project)}-{clock.GetUtcNow():yyyyMMdd-HHmmss}.{format}";
+        var name = $"logs-{LogsApi.ProjectSlug(project)}-{clock.GetUtcNow():yyyyMMdd-HHmmss}.{format}";
         context.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 64 * 1024);
