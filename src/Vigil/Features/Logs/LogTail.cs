@@ -13,7 +13,7 @@ public static class LogTail
 
     public static async Task StreamAsync(HttpContext context, string? project, string? q, ProjectStore projects, LogStore logs, TimeProvider clock)
     {
-        var slug = string.IsNullOrWhiteSpace(project) ? "default" : project;
+        var slug = LogsApi.ProjectSlug(project);
         var found = await projects.FindAsync(slug, context.RequestAborted);
         var parsed = QueryParser.Parse(q);
         if (found is null || !parsed.IsSuccess)

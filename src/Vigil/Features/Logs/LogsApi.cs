@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Features.Logs.Export;
 using Vigil.Features.Logs.Query;
 using Vigil.Features.Logs.Storage;
 using Vigil.Features.Projects.Storage;
@@ -17,6 +18,8 @@ public static class LogsApi
         api.MapGet("/histogram", HistogramAsync);
         api.MapGet("/templates", TemplatesAsync);
         api.MapGet("/tail", LogTail.StreamAsync);
+        api.MapGet("/export", LogExport.StreamAsync);
+        api.MapSavedSearches();
         return app;
     }
 
@@ -93,13 +96,16 @@ public static class LogsApi
     internal static async Task<(long ProjectId, LogRequest? Request, IResult? Error)> ResolveAsync(
         string? project, string? q, string? from, string? to, string? since, ProjectStore projects, TimeProvider clock)
     {
-        var slug = string.IsNullOrWhiteSpace(project) ? "default" : project;
+        var slug = ProjectSlug(project);
         var found = await projects.FindAsync(slug);
         if (found is null)
             return (0, null, Problem(404, $"No project with slug '{slug}'.", -1));
         var (request, error, position) = LogRequest.Parse(q, from, to, since, clock.GetUtcNow());
         return error is not null ? (0, null, Problem(400, error, position)) : (found.Id, request, null);
     }
+
+    /// <summary>The project a request names; scripts that name none mean the one first-run setup created.</summary>
+    internal static string ProjectSlug(string? project) => string.IsNullOrWhiteSpace(project) ? "default" : project;
 
     /// <summary>A 400 for a query mistake carries where it is, so the page can underline it.</summary>
     internal static IResult Problem(int status, string detail, long position) =>

@@ -17,6 +17,7 @@ public sealed class LogsModule : IVigilModule
         services.AddOptions<LogsOptions>().BindConfiguration("Logs");
         services.AddOptions<SyslogOptions>().BindConfiguration("Syslog");
         services.TryAddSingleton<LogStore>();
+        services.TryAddSingleton<SavedSearchStore>();
         services.TryAddSingleton<LogRetention>();
         services.TryAddSingleton<LogIngest>();
         services.TryAddSingleton(provider =>

@@ -105,6 +105,16 @@ public sealed class IssueStore(Database database)
         return row?.ToSummary();
     }
 
+    /// <summary>A project's error events that belong to one distributed trace, newest first (index ix_events_trace).</summary>
+    public async Task<IReadOnlyList<EventSummary>> EventsByTraceAsync(long projectId, string traceId, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EventRow>(
+            $"SELECT {EventColumns} FROM events WHERE trace_id = @traceId AND project_id = @projectId ORDER BY timestamp DESC, id DESC LIMIT @limit",
+            new { projectId, traceId, limit = Math.Clamp(limit, 1, 500) });
+        return rows.Select(r => r.ToSummary()).ToList();
+    }
+
     public async Task<IReadOnlyList<TagDistribution>> TagsAsync(long issueId, int valuesPerKey = 10, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
