@@ -28,10 +28,12 @@ try
     var sqliteDir = Path.Combine(options.WorkDir, "sqlite");
     await using var sqlite = await VigilProcess.StartAsync(options.VigilDll, sqliteDir, FreePort(), postgres: null);
     Say($"SQLite: ingesting {data.Events:N0} events over HTTP with {options.Senders} senders (load {Load()})");
+    var cpuBefore = CpuSeconds(sqlite.Pid);
     var sqliteIngest = await IngestRun.RunAsync(sqlite.Url, sqlite.Key, data.Batches, data.Batches.Length, options.Senders);
+    var sqliteCpu = CpuSeconds(sqlite.Pid) - cpuBefore;
     using var search = new SearchRun(sqlite.Url, sqlite.Token);
     var stored = await search.CountAsync(data.StartMs, data.EndMs + 1);
-    ingestRows.Add(IngestRow("SQLite", sqliteIngest, stored));
+    ingestRows.Add(IngestRow("SQLite", sqliteIngest, stored, sqliteCpu));
     var dbBytes = await SqliteBytesAsync(sqliteDir);
     storageRows.Add($"| SQLite (db + WAL after checkpoint) | {N(dbBytes / 1e6, "N0")} MB | {N((double)dbBytes / stored, "N0")} B | {N((double)dbBytes / data.NdjsonBytes, "N2")}× |");
 
@@ -41,18 +43,20 @@ try
         await using var postgres = await VigilProcess.StartAsync(options.VigilDll, Path.Combine(options.WorkDir, "pg"), FreePort(), connection);
         var before = await PostgresBytesAsync(connection);
         Say($"PostgreSQL: ingesting {batches * Dataset.BatchSize:N0} events (load {Load()})");
+        var pgCpuBefore = CpuSeconds(postgres.Pid);
         var pgIngest = await IngestRun.RunAsync(postgres.Url, postgres.Key, data.Batches, batches, options.Senders);
+        var pgCpu = CpuSeconds(postgres.Pid) - pgCpuBefore;
         using var pgSearch = new SearchRun(postgres.Url, postgres.Token);
         var pgStored = await pgSearch.CountAsync(data.StartMs, data.EndMs + 1);
-        ingestRows.Add(IngestRow("PostgreSQL", pgIngest, pgStored));
+        ingestRows.Add(IngestRow("PostgreSQL", pgIngest, pgStored, pgCpu));
         var pgBytes = await PostgresBytesAsync(connection) - before;
         storageRows.Add($"| PostgreSQL (database growth) | {N(pgBytes / 1e6, "N0")} MB | {N((double)pgBytes / pgStored, "N0")} B | {N((double)pgBytes / (data.NdjsonBytes * (double)pgStored / data.Events), "N2")}× |");
     }
 
     Console.WriteLine($"### Ingest: OTLP/HTTP protobuf, batches of {Dataset.BatchSize}, {options.Senders} senders, loopback");
     Console.WriteLine();
-    Console.WriteLine("| Storage | Events sent | Acknowledged | Stored (count) | Seconds | Events/s | Retries (429/503) | Failed requests |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| Storage | Events sent | Acknowledged | Stored (count) | Seconds | Events/s | Vigil CPU µs/event | Retries (429/503) | Failed requests |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     ingestRows.ForEach(Console.WriteLine);
     Console.WriteLine();
     Console.WriteLine($"### Storage per event (raw NDJSON: {N(data.NdjsonBytes / 1e6)} MB, {N((double)data.NdjsonBytes / data.Events)} B/event; OTLP protobuf {N((double)data.ProtobufBytes / data.Events)} B/event)");
@@ -99,15 +103,23 @@ finally
         Say($"kept {options.WorkDir}");
 }
 
-string IngestRow(string engine, IngestResult result, long stored) =>
+string IngestRow(string engine, IngestResult result, long stored, double cpuSeconds) =>
     $"| {engine} | {N(result.Requests * Dataset.BatchSize)} | {N(result.Acknowledged)} | {N(stored)}{(stored == result.Acknowledged ? "" : " ⚠ MISMATCH")} | " +
-    $"{N(result.Elapsed.TotalSeconds, "N1")} | **{N(result.EventsPerSecond)}** | {N(result.Retries)} | {N(result.Failed)} |";
+    $"{N(result.Elapsed.TotalSeconds, "N1")} | **{N(result.EventsPerSecond)}** | {N(cpuSeconds * 1e6 / Math.Max(1, result.Acknowledged), "N0")} | {N(result.Retries)} | {N(result.Failed)} |";
 
 static int FreePort()
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+// user + system time of the Vigil process (dotnet runs vigil.dll in-process), in seconds:
+// what an event costs the server, whatever else the machine is doing.
+static double CpuSeconds(int pid)
+{
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
 }
 
 static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
