@@ -6,6 +6,7 @@
 #   ./bench/logs.sh [--quick] [--events N] [--pg-events N] [--senders N] [--reps N] [--keep] [--no-postgres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -26,37 +27,16 @@ dotnet build src/Vigil -c Release -nologo -v quiet >/tmp/vigil-logsbench-build.l
 
 pgdir=""
 cleanup() {
-  if [ -n "$pgdir" ] && [ -f "$pgdir/data/postmaster.pid" ]; then
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  [ -z "$pgdir" ] || rm -rf "$pgdir"
+  [ -z "$pgdir" ] || { pg_stop "$pgdir"; rm -rf "$pgdir"; }
 }
 trap cleanup EXIT
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  say "no free port found"; exit 1
-}
 
 if [ "$use_postgres" = 1 ]; then
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
-  [ -x "$pgbin/initdb" ] || { say "PostgreSQL is missing (apt-get install -y postgresql) or pass --no-postgres"; exit 1; }
+  [ -n "$(pg_bindir)" ] || { say "PostgreSQL is missing (apt-get install -y postgresql) or pass --no-postgres"; exit 1; }
   pgdir=$(mktemp -d /tmp/vigil-logsbench-pg.XXXXXX)
-  [ "$(id -u)" = 0 ] && chown postgres: "$pgdir"
-  pgport=$(free_port)
-  say "PostgreSQL on 127.0.0.1:$pgport ($pgdir)"
-  as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >"$pgdir/initdb.log" 2>&1 \
-    || { cat "$pgdir/initdb.log" >&2; exit 1; }
-  # Durable settings (fsync on, synchronous_commit on): the ingest figure is for acknowledged-after-commit.
-  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-    -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB" \
-    start >/dev/null || { cat "$pgdir/server.log" >&2; exit 1; }
-  args+=(--postgres "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres")
+  # Durable settings (fsync and synchronous_commit on): Vigil acknowledges after commit.
+  pg_start "$pgdir" -c shared_buffers=512MB -c max_wal_size=4GB
+  args+=(--postgres "$PG_CONNECTION")
 fi
 
 dotnet bench/Vigil.Bench.Logs/bin/Release/net10.0/vigil-bench-logs.dll \
