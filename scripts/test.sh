@@ -23,18 +23,7 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-pg_bindir() {
-  local dir
-  for dir in /usr/lib/postgresql/*/bin; do
-    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
-      echo "$dir"
-      return
-    fi
-  done
-  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
-    dirname "$(command -v initdb)"
-  fi
-}
+source scripts/lib/postgres.sh
 
 # --- prerequisites (each step does nothing when already done) -------------------------------
 [ -x /usr/bin/chromium ] || apt_install chromium
@@ -51,43 +40,17 @@ if [ ! -f tests/clients/browser/dist/sentry-browser.js ]; then
 fi
 
 # --- a throwaway PostgreSQL cluster, owned by a non-root user ----------------------------------
-pgbin=$(pg_bindir)
 pgdir=$(mktemp -d /tmp/vigil-pg.XXXXXX)
 results=$(mktemp -d /tmp/vigil-test-results.XXXXXX)
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 stop_postgres() {
-  if [ -f "$pgdir/data/postmaster.pid" ]; then
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
+  pg_stop "$pgdir"
   rm -rf "$pgdir" "$results"
 }
 trap stop_postgres EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  say "no free port found"
-  exit 1
-}
-
-[ "$(id -u)" = 0 ] && chown postgres: "$pgdir"
-pgport=$(free_port)
-say "PostgreSQL on 127.0.0.1:$pgport ($pgdir)"
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >"$pgdir/initdb.log" 2>&1 \
-  || { cat "$pgdir/initdb.log" >&2; exit 1; }
 # fsync off: the cluster is thrown away; Vigil's own durability is tested by killing Vigil, not PostgreSQL.
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off" \
-  start >/dev/null || { cat "$pgdir/server.log" >&2; exit 1; }
-export VIGIL_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+pg_start "$pgdir" -c max_connections=400 -c fsync=off -c synchronous_commit=off
+export VIGIL_TEST_POSTGRES="$PG_CONNECTION"
 
 # --- build once, then run each suite --------------------------------------------------------
 say "dotnet build"
