@@ -15,9 +15,11 @@ public sealed class LogFilterCompiler(ILogSqlDialect dialect)
         AndNode and => $"({Compile(and.Left, parameters)} AND {Compile(and.Right, parameters)})",
         OrNode or => $"({Compile(or.Left, parameters)} OR {Compile(or.Right, parameters)})",
         NotNode not => $"(NOT {Compile(not.Operand, parameters)})",
-        TextNode text => Leaf(dialect.FullText(text.Text, parameters)),
+        // Full-text conditions are never NULL (an IN over ids, or a NOT NULL tsvector), and left
+        // unwrapped the planner can start from the few rows the index finds.
+        TextNode text => dialect.FullText(text.Text, parameters),
         HasNode has => Has(has.Field, parameters),
-        CompareNode compare => Leaf(Compare(LogField.Resolve(compare.Field), compare.Operator, compare.Value, parameters)),
+        CompareNode compare => CompareWithIndex(compare, parameters),
         LikeNode like => Leaf(Like(LogField.Resolve(like.Field), like.Pattern, like.Negated, parameters)),
         InNode @in => In(@in, parameters),
         _ => throw new NotSupportedException(node.GetType().Name),
@@ -62,7 +64,7 @@ public sealed class LogFilterCompiler(ILogSqlDialect dialect)
                     : dialect.CompareText(field.Column!, sqlOp, parameters.Add(LiteralText(value)));
         }
         var property = dialect.Property(field.Property!, parameters);
-        var comparison = value.Kind switch
+        return value.Kind switch
         {
             LiteralKind.Null => NullCheck(property, op),
             LiteralKind.Number => $"({dialect.PropertyAsNumber(property)} {sqlOp} {parameters.Add(value.Number)})",
@@ -72,10 +74,18 @@ public sealed class LogFilterCompiler(ILogSqlDialect dialect)
                     : $"(NOT COALESCE({dialect.PropertyEqualsBoolean(property, value.Number != 0, parameters)}, FALSE))",
             _ => dialect.CompareText(dialect.PropertyAsText(property), sqlOp, parameters.Add(LiteralText(value))),
         };
-        // Every property value is in the full-text index, so an equality can first be narrowed by
-        // it: the index finds the few candidate events, the comparison then checks them exactly.
-        return op == CompareOperator.Equal && value.Kind is LiteralKind.String or LiteralKind.Number && LiteralText(value).Any(char.IsLetterOrDigit)
-            ? $"({dialect.FullText(LiteralText(value), parameters)} AND {comparison})"
+    }
+
+    /// <summary>Every property value is in the full-text index, so a property equality is first
+    /// narrowed by it: the index finds the few candidate events, the comparison checks them exactly.</summary>
+    private string CompareWithIndex(CompareNode compare, SqlParameters parameters)
+    {
+        var field = LogField.Resolve(compare.Field);
+        var comparison = Leaf(Compare(field, compare.Operator, compare.Value, parameters));
+        var text = LiteralText(compare.Value);
+        return field.Kind == LogFieldKind.Property && compare.Operator == CompareOperator.Equal
+            && compare.Value.Kind is LiteralKind.String or LiteralKind.Number && text.Any(char.IsLetterOrDigit)
+            ? $"({dialect.FullText(text, parameters)} AND {comparison})"
             : comparison;
     }
 
