@@ -32,8 +32,8 @@ public sealed class LogAggregationTests(SeededLogsServer server) : IClassFixture
     {
         Assert.Equal(["2"], await RowsAsync("| count_distinct(customer)"));
         Assert.Equal(["100,1000,400,2000"], await RowsAsync("| min(elapsed), max(elapsed), avg(elapsed), sum(elapsed)"));
-        // "5xx" is not a number: only 500, 404 and 200 count.
-        Assert.Equal(["3,1104"], await RowsAsync("| count(status), sum(status)"));
+        // count(x) counts events that have x; sum reads numbers only, so "5xx" adds nothing.
+        Assert.Equal(["4,1104"], await RowsAsync("| count(status), sum(status)"));
     }
 
     [Fact]
@@ -73,6 +73,7 @@ public sealed class LogAggregationTests(SeededLogsServer server) : IClassFixture
 
         var top = (await server.Api.GetJsonAsync($"/api/logs/templates?project={project.Slug}&since=1h")).AsArray();
         Assert.Equal(["Request took {Elapsed} ms:7", "Cache {Key} missed:2"], top.Select(t => $"{t!["template"]}:{t["count"]}"));
+        Assert.Equal(["Request took {Elapsed} ms,7", "Cache {Key} missed,2"], await RowsAsync("| count() by @template", project.Slug));
         var filtered = (await server.Api.GetJsonAsync($"/api/logs/templates?project={project.Slug}&since=1h&q=Elapsed%20%3E%3D%205")).AsArray();
         Assert.Equal("Request took {Elapsed} ms:2", $"{Assert.Single(filtered)!["template"]}:{filtered[0]!["count"]}");
     }
@@ -81,7 +82,7 @@ public sealed class LogAggregationTests(SeededLogsServer server) : IClassFixture
     public async Task AnAggregateQueryOnTheSearchEndpointAnswersAColumnsAndRowsTable()
     {
         var result = await LogsClient.QueryAsync(server.Api, "level = error | count() by @service");
-        Assert.Equal(["@service", "count()"], result["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["@service", "count"], result["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("checkout", result["rows"]![0]![0]!.GetValue<string>());
     }
 }
