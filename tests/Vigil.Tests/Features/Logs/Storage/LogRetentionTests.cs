@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Features.Logs;
 using Vigil.Features.Logs.Storage;
+using Vigil.Infrastructure.Storage;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Features.Logs.Storage;
@@ -31,6 +32,18 @@ public sealed class LogRetentionTests(VigilServerFixture server) : IClassFixture
         (await server.Api.GetJsonAsync($"/api/logs/aggregate?project={slug}&since=3650d&q={Uri.EscapeDataString("| count() by bin(1d)")}"))["rows"]!
             .AsArray().Sum(r => r![1]!.GetValue<long>());
 
+    /// <summary>How many full-text entries hold a word. On SQLite the index is a separate contentless FTS5
+    /// table that deletes must clean; on PostgreSQL the tsvector lives in the event's row.</summary>
+    private async Task<long> IndexedAsync(string word)
+    {
+        await using var connection = await server.Service<Database>().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = TestStorage.IsPostgres
+            ? $"SELECT COUNT(*) FROM log_events WHERE search @@ to_tsquery('simple', '{word}')"
+            : $"SELECT COUNT(*) FROM log_text WHERE log_text MATCH '{word}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     [Fact]
     public async Task AProjectsAgeLimitDeletesOlderEventsWithTheirTextAndMinuteCounts()
     {
@@ -46,6 +59,9 @@ public sealed class LogRetentionTests(VigilServerFixture server) : IClassFixture
         Assert.Empty(await DaysAsync(trimmed.Slug, "marker9x"));
         Assert.Empty(await DaysAsync(kept.Slug, "marker40x"));
         Assert.Equal([1], await DaysAsync(trimmed.Slug, "marker1x"));
+        Assert.Equal(0, await IndexedAsync("marker9x"));
+        Assert.Equal(0, await IndexedAsync("marker40x"));
+        Assert.Equal(1, await IndexedAsync("marker20x")); // only the kept project has a day-20 event
         Assert.Equal(2, await MinuteCountAsync(trimmed.Slug));
         Assert.Equal(2, await MinuteCountAsync(kept.Slug));
     }
