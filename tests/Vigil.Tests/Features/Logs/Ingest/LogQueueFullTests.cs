@@ -7,14 +7,8 @@ namespace Vigil.Tests.Features.Logs.Ingest;
 
 /// <summary>A full log queue answers 429 with Retry-After at once; what was acknowledged is stored and
 /// every refused event is counted.</summary>
-public sealed class LogQueueFullTests(LogQueueFullTests.TinyQueueServer server) : IClassFixture<LogQueueFullTests.TinyQueueServer>
+public sealed class LogQueueFullTests(TinyQueueServer server) : IClassFixture<TinyQueueServer>
 {
-    public sealed class TinyQueueServer : VigilServerFixture
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Ingest:QueueCapacity", "1"), new("Ingest:MaxBatchSize", "1")];
-    }
-
     [Fact]
     public async Task AFullQueueAnswersTooManyRequestsWithRetryAfterAndKeepsWhatItAcknowledged()
     {
