@@ -67,6 +67,24 @@ public sealed class LogRetentionTests(VigilServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task TheAgeCutKeepsMinuteCountsInAgreementWithTheEvents()
+    {
+        var (project, key) = await server.CreateProjectAsync("Edge " + Guid.NewGuid().ToString("N")[..6]);
+        var cut = DateTimeOffset.UtcNow.AddDays(-7).ToUnixTimeMilliseconds();
+        var minute = cut - cut % 60_000;
+        // The first and the last millisecond of the minute the 7-day cut falls in.
+        await LogsClient.AcceptAsync(server.Http, key.PublicKey,
+            new JsonObject { ["time"] = minute, ["msg"] = "edge first", ["days"] = 7 },
+            new JsonObject { ["time"] = minute + 59_999, ["msg"] = "edge last", ["days"] = 7 });
+        await server.Service<LogRetention>().SetLimitsAsync(project.Id, 7, null);
+
+        await Worker().PassAsync(Defaults, CancellationToken.None);
+
+        var stored = (await DaysAsync(project.Slug)).Count;
+        Assert.Equal(stored, await MinuteCountAsync(project.Slug));
+    }
+
+    [Fact]
     public async Task ASizeLimitDeletesTheOldestEventsUntilTheProjectFits()
     {
         var now = DateTimeOffset.UtcNow;
