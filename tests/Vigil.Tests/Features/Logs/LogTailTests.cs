@@ -48,6 +48,13 @@ public sealed class LogTailTests(VigilServerFixture server) : IClassFixture<Vigi
     }
 
     [Fact]
+    public async Task ATailQueryThatCannotRunIs400BeforeTheStreamStarts()
+    {
+        using var response = await server.Api.Http.GetAsync("/api/logs/tail?q=" + Uri.EscapeDataString("level = bogus"));
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "'bogus' is not a level");
+    }
+
+    [Fact]
     public async Task TheTailNeedsSignIn()
     {
         using var response = await server.Http.GetAsync("/api/logs/tail");
