@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command. On a fresh Debian 12 machine (as root) it installs what is missing —
-# Chromium, PostgreSQL, the npm Sentry clients — starts a throwaway PostgreSQL cluster, runs the
+# Chromium, PostgreSQL, logger (bsdutils), the npm Sentry clients — starts a throwaway PostgreSQL cluster, runs the
 # protocol tests once and the server tests on SQLite and on PostgreSQL, and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,7 @@ source scripts/lib/postgres.sh
 [ -x /usr/bin/chromium ] || apt_install chromium
 [ -n "$(pg_bindir)" ] || apt_install postgresql
 command -v npm >/dev/null || apt_install nodejs npm
+[ -x /usr/bin/logger ] || apt_install bsdutils # the syslog client the log tests send with
 command -v dotnet >/dev/null || { say "dotnet (SDK 10) is not on PATH"; exit 1; }
 
 if [ ! -d tests/clients/node_modules ]; then

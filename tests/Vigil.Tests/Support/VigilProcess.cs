@@ -85,6 +85,9 @@ public sealed partial class VigilProcess : IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts a long-running verb (such as `logs tail`) with stdout redirected; the caller kills it.</summary>
+    public static Process Start(params string[] args) => Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("Could not start vigil.");
+
     private static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")

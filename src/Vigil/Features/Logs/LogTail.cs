@@ -26,6 +26,17 @@ public static class LogTail
             }, context.RequestAborted);
             return;
         }
+        try
+        {
+            // A query that parses but cannot run (level = bogus) must be a 400, not an error event after a 200.
+            await logs.AfterAsync(found.Id, parsed.Query!.Filter, long.MaxValue, 1, context.RequestAborted);
+        }
+        catch (Query.LogQueryException failure)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new { detail = failure.Message, position = (long?)null }, context.RequestAborted);
+            return;
+        }
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";

@@ -16,7 +16,7 @@ public static class BodyReader
     public static async Task<Result> ReadAsync(HttpRequest request, long maxRaw, long maxDecoded, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxRaw)
-            return Fail(StatusCodes.Status413PayloadTooLarge, $"The body is {request.ContentLength} bytes; the limit is {maxRaw}.");
+            return Unread(request, $"The body is {request.ContentLength} bytes; the limit is {maxRaw}.");
         var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
             sizeFeature.MaxRequestBodySize = maxRaw;
@@ -28,10 +28,10 @@ public static class BodyReader
         }
         catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, $"The body is over the {maxRaw}-byte limit.");
+            return Unread(request, $"The body is over the {maxRaw}-byte limit.");
         }
         if (rawLength < 0)
-            return Fail(StatusCodes.Status413PayloadTooLarge, $"The body is over the {maxRaw}-byte limit.");
+            return Unread(request, $"The body is over the {maxRaw}-byte limit.");
         var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
         if (encoding is "" or "identity")
             return new Result(raw, rawLength, 200, null);
@@ -85,4 +85,12 @@ public static class BodyReader
     }
 
     private static Result Fail(int status, string error) => new([], 0, status, error);
+
+    /// <summary>A 413 refused before the body was read: Kestrel drops such a connection after answering,
+    /// so say so (Connection: close) or a client reusing it sees "the response ended prematurely".</summary>
+    private static Result Unread(HttpRequest request, string error)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Fail(StatusCodes.Status413PayloadTooLarge, error);
+    }
 }

@@ -108,7 +108,9 @@ public sealed class LogIngest(
         new RetryAfterResult(Results.Json(new { detail, causes = new[] { detail } }, statusCode: status), seconds);
 
     /// <summary>What Seq answers, and what Serilog's Seq sink reads its minimum level from.</summary>
-    private static IResult SeqAccepted() => Results.Json(new { MinimumLevelAccepted = (string?)null }, statusCode: 201);
+    /// <remarks>Written literally: the sink looks for the PascalCase key with an ordinal search, and the
+    /// web JSON defaults would camel-case it.</remarks>
+    private static IResult SeqAccepted() => Results.Text("""{"MinimumLevelAccepted":null}""", "application/json", statusCode: 201);
 
     private static string Describe(LogFormat format) => format switch
     {

@@ -5,11 +5,16 @@ namespace Vigil.Features.Logs.Query;
 /// <summary>What a name in a query refers to: one of the columns every event has, or a property.</summary>
 public sealed record LogField(string? Column, FieldPath? Property, LogFieldKind Kind)
 {
+    /// <summary>Templates are stored once per project (log_templates); an event reaches its own through its hash.</summary>
+    private const string Template =
+        "(SELECT lt.template FROM log_templates lt WHERE lt.project_id = log_events.project_id AND lt.hash = log_events.template_hash)";
+
     private static readonly Dictionary<string, (string Column, LogFieldKind Kind)> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
         ["@timestamp"] = ("timestamp", LogFieldKind.Timestamp), ["@t"] = ("timestamp", LogFieldKind.Timestamp), ["timestamp"] = ("timestamp", LogFieldKind.Timestamp),
         ["@level"] = ("level", LogFieldKind.Level), ["@l"] = ("level", LogFieldKind.Level), ["level"] = ("level", LogFieldKind.Level), ["severity"] = ("level", LogFieldKind.Level),
         ["@message"] = ("message", LogFieldKind.Text), ["@m"] = ("message", LogFieldKind.Text), ["message"] = ("message", LogFieldKind.Text), ["msg"] = ("message", LogFieldKind.Text),
+        ["@template"] = (Template, LogFieldKind.Text), ["@mt"] = (Template, LogFieldKind.Text),
         ["@exception"] = ("exception", LogFieldKind.Text), ["@x"] = ("exception", LogFieldKind.Text), ["exception"] = ("exception", LogFieldKind.Text),
         ["@service"] = ("service", LogFieldKind.Text), ["service"] = ("service", LogFieldKind.Text), ["service.name"] = ("service", LogFieldKind.Text),
         ["@host"] = ("host", LogFieldKind.Text), ["host"] = ("host", LogFieldKind.Text), ["host.name"] = ("host", LogFieldKind.Text),

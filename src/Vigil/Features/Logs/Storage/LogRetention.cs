@@ -31,7 +31,9 @@ public sealed class LogRetention(Database database)
     /// <summary>The time before which a project's events must go: the older of its age cut and its size cut.</summary>
     public async Task<long?> CutoffAsync(Limits limits, long now, CancellationToken cancellationToken = default)
     {
-        long? cutoff = limits.MaxAgeDays is > 0 ? now - limits.MaxAgeDays.Value * 86_400_000L : null;
+        // Cut at a whole minute: log_minutes can only drop whole minutes, and a minute half deleted
+        // would keep counting events that are gone (histograms would disagree with a search).
+        long? cutoff = limits.MaxAgeDays is > 0 ? WholeMinute(now - limits.MaxAgeDays.Value * 86_400_000L) : null;
         if (limits.MaxBytes is not > 0)
             return cutoff;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -46,6 +48,8 @@ public sealed class LogRetention(Database database)
         }
         return cutoff;
     }
+
+    private static long WholeMinute(long ms) => ms - ((ms % 60_000) + 60_000) % 60_000;
 
     /// <summary>Deletes up to <paramref name="batchSize"/> of a project's events older than <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> DeleteBatchAsync(long projectId, long cutoff, int batchSize, CancellationToken cancellationToken = default)

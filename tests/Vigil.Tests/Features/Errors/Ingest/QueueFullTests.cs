@@ -7,14 +7,8 @@ namespace Vigil.Tests.Features.Errors.Ingest;
 
 /// <summary>When the bounded ingest queue is full, senders get 429 at once; nothing acknowledged is lost
 /// and every refusal is counted.</summary>
-public sealed class QueueFullTests(QueueFullTests.TinyQueueServer server) : IClassFixture<QueueFullTests.TinyQueueServer>
+public sealed class QueueFullTests(TinyQueueServer server) : IClassFixture<TinyQueueServer>
 {
-    public sealed class TinyQueueServer : VigilServerFixture
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Ingest:QueueCapacity", "1"), new("Ingest:MaxBatchSize", "1")];
-    }
-
     [Fact]
     public async Task FullQueueAnswersTooManyRequestsAndKeepsEveryAcknowledgedEvent()
     {
