@@ -182,7 +182,11 @@ public sealed class LogsPageTests(VigilServerFixture server, ChromiumFixture chr
     private static async Task SearchAsync(IPage page, string query)
     {
         await page.FillAsync("#q", query);
-        await page.ClickAsync("#search button[type=submit]");
+        // The search re-renders the list: wait until its requests are answered, so a test never
+        // clicks a row of the previous results that is about to be replaced.
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#search button[type=submit]"),
+            response => response.Url.Contains("/api/logs?") || response.Url.Contains("/api/logs/?"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     private async Task<(string Detail, int Position)> ProblemAsync(string path)
