@@ -99,9 +99,12 @@ internal sealed class ScrubWalker(SensitiveKeys keys)
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonNode child && FilterAll(child) is { } r)
+                    // In a list of [name, value] pairs (cookies, headers) the names stay readable.
+                    var target = array[i] is JsonArray { Count: 2 } pair && JsonShapes.StringOf(pair[0]) is not null ? pair : array;
+                    var index = ReferenceEquals(target, array) ? i : 1;
+                    if (target[index] is JsonNode child && FilterAll(child) is { } r)
                     {
-                        array[i] = r;
+                        target[index] = r;
                     }
                 }
                 return null;

@@ -44,7 +44,7 @@ internal sealed class SensitiveKeys
 
     public bool IsSensitive(string key)
     {
-        if (key.Length < 4 || IsSafe(key))
+        if (IsSafe(key))
         {
             return false;
         }

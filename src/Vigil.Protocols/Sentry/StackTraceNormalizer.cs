@@ -75,19 +75,14 @@ internal static class StackTraceNormalizer
         frame["in_app"] = !(LooksLikeLibraryPath(path) || LooksLikeLibraryModule(module));
     }
 
+    private static readonly string[] LibraryPathPrefixes = ["node:", "internal/", "/usr/lib/"];
+    private static readonly string[] LibraryPathParts = ["node_modules", "site-packages", "dist-packages"];
+    private static readonly string[] LibraryModulePrefixes = ["System.", "Microsoft.", "java.", "javax.", "kotlin.", "sun."];
+
     private static bool LooksLikeLibraryPath(string path) =>
-        path.Contains("node_modules", StringComparison.Ordinal)
-        || path.Contains("site-packages", StringComparison.Ordinal)
-        || path.Contains("dist-packages", StringComparison.Ordinal)
-        || path.StartsWith("node:", StringComparison.Ordinal)
-        || path.StartsWith("internal/", StringComparison.Ordinal)
-        || path.StartsWith("/usr/lib/", StringComparison.Ordinal);
+        Array.Exists(LibraryPathParts, part => path.Contains(part, StringComparison.Ordinal))
+        || Array.Exists(LibraryPathPrefixes, prefix => path.StartsWith(prefix, StringComparison.Ordinal));
 
     private static bool LooksLikeLibraryModule(string module) =>
-        module.StartsWith("System.", StringComparison.Ordinal)
-        || module.StartsWith("Microsoft.", StringComparison.Ordinal)
-        || module.StartsWith("java.", StringComparison.Ordinal)
-        || module.StartsWith("javax.", StringComparison.Ordinal)
-        || module.StartsWith("kotlin.", StringComparison.Ordinal)
-        || module.StartsWith("sun.", StringComparison.Ordinal);
+        Array.Exists(LibraryModulePrefixes, prefix => module.StartsWith(prefix, StringComparison.Ordinal));
 }

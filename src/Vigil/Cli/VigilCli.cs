@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Issues;
+using Vigil.Cli.Logs;
 using Vigil.Cli.Projects;
 using Vigil.Cli.Serve;
 using Vigil.Cli.Tokens;
@@ -16,6 +17,7 @@ public static class VigilCli
         root.Subcommands.Add(Group("project", "Manage projects and their DSNs.", new ProjectCreateCommand(), new ProjectListCommand()));
         root.Subcommands.Add(Group("token", "Manage API tokens.", new TokenCreateCommand()));
         root.Subcommands.Add(Group("issues", "Read a project's issues.", new IssuesListCommand()));
+        root.Subcommands.Add(Group("logs", "Search and follow log events.", new LogsSearchCommand(), new LogsTailCommand()));
         return root;
     }
 

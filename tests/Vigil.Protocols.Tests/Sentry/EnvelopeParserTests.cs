@@ -11,13 +11,23 @@ public sealed class EnvelopeParserTests
 
     [Theory]
     [MemberData(nameof(EnvelopeFixtures))]
-    public void EveryCapturedEnvelopeParsesWithAnEventItem(string name)
+    public void EveryCapturedEnvelopeParsesIntoKnownItems(string name)
     {
         var envelope = Fixtures.Envelope(name);
 
-        Assert.Matches("^[0-9a-f]{32}$", envelope.EventId);
-        Assert.Contains(envelope.Items, i => i.Type == "event");
+        Assert.NotEmpty(envelope.Items);
+        Assert.All(envelope.Items, i => Assert.True(i.IsKnownType, i.Type));
         Assert.All(envelope.Items, i => Assert.True(i.Payload.Length > 0));
+        if (envelope.FirstItem("event") is not null)
+        {
+            Assert.Matches("^[0-9a-f]{32}$", envelope.EventId);
+        }
+    }
+
+    [Fact]
+    public void BrowserSessionUpdatesAreSessionItems()
+    {
+        Assert.Equal("session", Fixtures.Envelope("browser-session-1.envelope").Items[0].Type);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Vigil.Protocols.Sentry;
 
@@ -6,9 +5,6 @@ namespace Vigil.Protocols.Tests.Sentry;
 
 public sealed class EventNormalizerTests
 {
-    private static EventNormalizeResult Try(string json) =>
-        EventNormalizer.Normalize(Encoding.UTF8.GetBytes(json), Fixtures.Options);
-
     [Fact]
     public void NodeTypeErrorHasTitleCulpritAndContext()
     {
@@ -48,6 +44,29 @@ public sealed class EventNormalizerTests
         Assert.Equal(["RangeError", "Error"], types);
         Assert.Equal("Error: startup failed", ev.Title);
         Assert.Equal("startup", ev.Tag("phase"));
+    }
+
+    [Fact]
+    public void BrowserCapturedErrorHasTitleCulpritRequestAndUser()
+    {
+        var ev = Fixtures.Event("browser-captured-error.envelope");
+
+        Assert.Equal("TypeError: Cannot read properties of null (reading 'items')", ev.Title);
+        Assert.EndsWith(" in renderCart", ev.Culprit);
+        Assert.Equal("javascript", ev.Platform);
+        Assert.Equal("id:7", ev.UserKey);
+        Assert.Equal("checkout", ev.Tag("page"));
+        Assert.Equal("browser-capture@1.0.0", ev.Release);
+        Assert.IsType<JsonArray>(ev.Payload["request"]!["headers"]);
+    }
+
+    [Fact]
+    public void BrowserUncaughtErrorIsUnhandled()
+    {
+        var ev = Fixtures.Event("browser-uncaught-error.envelope");
+
+        Assert.Equal("Error: uncaught in timer 42", ev.Title);
+        Assert.False((bool)ev.Payload["exception"]!["values"]![0]!["mechanism"]!["handled"]!);
     }
 
     [Fact]

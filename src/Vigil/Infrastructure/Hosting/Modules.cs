@@ -6,5 +6,6 @@ public static class Modules
     public static IReadOnlyList<IVigilModule> All { get; } =
     [
         new Features.Errors.ErrorsModule(),
+        new Features.Logs.LogsModule(),
     ];
 }

@@ -36,7 +36,8 @@ public sealed class IngestOptions
     public int QueueCapacity { get; set; } = 20_000;
     public int MaxBatchSize { get; set; } = 1_000;
     public long MaxEnvelopeBytes { get; set; } = 20 * 1024 * 1024;
-    public long MaxDecompressedBytes { get; set; } = 100 * 1024 * 1024;
+    // Lower than Sentry's 100 MB: Vigil drops attachments, and a gzip bomb costs at most this much memory.
+    public long MaxDecompressedBytes { get; set; } = 20 * 1024 * 1024;
     public long MaxEventBytes { get; set; } = 1024 * 1024;
     public int RetryAfterSeconds { get; set; } = 5;
 }

@@ -10,7 +10,13 @@ public static class VigilServer
 {
     public static WebApplication Build(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // ApplicationName names the assembly whose Razor Pages MVC discovers; it defaults to the entry
+        // assembly, which is the test host (not vigil) when tests run the server in process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(VigilServer).Assembly.GetName().Name,
+        });
         builder.Configuration.AddEnvironmentVariables("VIGIL_");
         builder.Configuration.AddInMemoryCollection(settings);
         var options = builder.Configuration.Get<VigilOptions>() ?? new VigilOptions();
@@ -24,7 +30,14 @@ public static class VigilServer
         builder.Services.AddProblemDetails();
         builder.Services.AddAccounts();
         // Pages live with their capability: Features/<Capability>/Pages/*.cshtml, each with an absolute @page route.
-        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        // Every page needs a signed-in person unless it says [AllowAnonymous] (only /login does).
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Features";
+            pages.Conventions.AuthorizeFolder("/");
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(razor =>
+            razor.PageViewLocationFormats.Add("/Features/Shared/Pages/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Data), "keys")));
         foreach (var module in Modules.All)
             module.AddServices(builder.Services, options);

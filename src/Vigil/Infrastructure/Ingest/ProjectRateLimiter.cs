@@ -16,8 +16,10 @@ public sealed class ProjectRateLimiter : IDisposable
         var bucket = _buckets.GetOrAdd((projectId, limitPerMinute.Value), key => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = key.Limit,
+            // Refill limit/60 tokens a second; under 60 a minute that rounds to zero, so refill one token
+            // every 60/limit seconds instead (rounding up to one a second would allow 60 a minute).
             TokensPerPeriod = Math.Max(1, key.Limit / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            ReplenishmentPeriod = key.Limit >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1) / key.Limit,
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

@@ -28,7 +28,7 @@ public sealed class SentryIngest(
     {
         var body = await ReadAsync(context);
         if (!body.Ok)
-            return Reject(body.StatusCode, body.Error!, IngestOutcome.TooLarge);
+            return RejectBody(body);
         var parsed = EnvelopeParser.Parse(body.Memory);
         if (parsed.Envelope is null)
             return Reject(400, $"Invalid envelope: {Describe(parsed.Error)}", IngestOutcome.Invalid);
@@ -80,7 +80,7 @@ public sealed class SentryIngest(
     {
         var body = await ReadAsync(context, options.Value.Ingest.MaxEventBytes);
         if (!body.Ok)
-            return Reject(body.StatusCode, body.Error!, IngestOutcome.TooLarge);
+            return RejectBody(body);
         var identity = await AuthenticateAsync(context, projectId, null);
         if (identity.Error is not null)
             return identity.Error;
@@ -134,13 +134,13 @@ public sealed class SentryIngest(
         if (!limiter.TryAcquire(project.Id, project.Settings.RateLimitPerMinute, Math.Max(1, work.Events.Count)))
         {
             metrics.Rejected.Add(EventWriter.Stream, IngestOutcome.RateLimited, work.Events.Count);
-            return TooManyRequests(60, "project", $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} events per minute.");
+            return TooManyRequests(60, "project:rate_limited", $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} events per minute.");
         }
         var committed = queue.TryEnqueue(work);
         if (committed is null)
         {
             metrics.Rejected.Add(EventWriter.Stream, IngestOutcome.QueueFull, work.Events.Count);
-            return TooManyRequests(options.Value.Ingest.RetryAfterSeconds, "organization", "Vigil is busy: the ingest queue is full. Retry after the given seconds.");
+            return TooManyRequests(options.Value.Ingest.RetryAfterSeconds, "organization:queue_full", "Vigil is busy: the ingest queue is full. Retry after the given seconds.");
         }
         try
         {
@@ -179,6 +179,9 @@ public sealed class SentryIngest(
     private Task<BodyReader.Result> ReadAsync(HttpContext context, long? rawLimit = null) =>
         BodyReader.ReadAsync(context.Request, rawLimit ?? options.Value.Ingest.MaxEnvelopeBytes, options.Value.Ingest.MaxDecompressedBytes, context.RequestAborted);
 
+    private IResult RejectBody(BodyReader.Result body) => Reject(body.StatusCode, body.Error!,
+        body.StatusCode == StatusCodes.Status413PayloadTooLarge ? IngestOutcome.TooLarge : IngestOutcome.Invalid);
+
     private IResult Reject(int status, string detail, string reason)
     {
         metrics.Rejected.Add(EventWriter.Stream, reason);
@@ -188,10 +191,11 @@ public sealed class SentryIngest(
     private static IResult Problem(int status, string detail, IReadOnlyList<string> causes) =>
         Results.Json(new { detail, causes }, statusCode: status);
 
-    private static IResult TooManyRequests(int seconds, string scope, string detail)
+    /// <param name="scopeAndReason">the last two fields of X-Sentry-Rate-Limits: an empty category list means every category</param>
+    private static IResult TooManyRequests(int seconds, string scopeAndReason, string detail)
     {
         var result = Results.Json(new { detail, causes = new[] { detail } }, statusCode: 429);
-        return new WithHeader(new WithHeader(result, "Retry-After", seconds.ToString()), "X-Sentry-Rate-Limits", $"{seconds}::{scope}");
+        return new WithHeader(new WithHeader(result, "Retry-After", seconds.ToString()), "X-Sentry-Rate-Limits", $"{seconds}::{scopeAndReason}");
     }
 
     private static string Describe(Vigil.Protocols.ParseError? error) =>

@@ -54,6 +54,15 @@ public sealed class IssueStore(Database database)
         return (issues.Select(r => r.ToIssue()).ToList(), total);
     }
 
+    /// <summary>Unresolved and total issue counts of every project that has issues.</summary>
+    public async Task<IReadOnlyDictionary<long, IssueCounts>> CountsByProjectAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ProjectId, long Unresolved, long Total)>(
+            "SELECT project_id, SUM(CASE WHEN status = 'unresolved' THEN 1 ELSE 0 END), COUNT(*) FROM issues GROUP BY project_id");
+        return rows.ToDictionary(r => r.ProjectId, r => new IssueCounts(r.ProjectId, r.Unresolved, r.Total));
+    }
+
     public async Task<Issue?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+
+namespace Vigil.Protocols.Logs;
+
+/// <summary>
+/// Walks ExportLogsServiceRequest → ResourceLogs → ScopeLogs → LogRecord (field numbers from
+/// opentelemetry-proto's logs.proto, common.proto and resource.proto). Fields may come in any
+/// order — the .NET exporter writes attributes after trace_id — so each container first notes
+/// where its children are and then decodes resource and scope before the records.
+/// A broken container is fatal; a broken record inside an intact container is that record's error.
+/// </summary>
+internal sealed class OtlpProtobufReader
+{
+    private readonly DateTimeOffset _receivedAt;
+    private readonly List<LogRecord> _records = [];
+    private readonly List<LogLineError> _errors = [];
+    private int _index;
+
+    private OtlpProtobufReader(DateTimeOffset receivedAt) => _receivedAt = receivedAt;
+
+    public static LogBatchResult Read(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
+    {
+        var state = new OtlpProtobufReader(receivedAt);
+        var reader = new ProtoReader(body, 0);
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire))
+            {
+                return LogBatchResult.FromFatal(reader.ToError("ExportLogsServiceRequest"));
+            }
+            var ok = field == 1
+                ? reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var sub, out var at)
+                  && state.ReadResourceLogs(sub, at, ref reader)
+                : reader.TrySkip(wire);
+            if (!ok)
+            {
+                return LogBatchResult.FromFatal(reader.ToError("ExportLogsServiceRequest"));
+            }
+        }
+        return new LogBatchResult(state._records, state._errors, null);
+    }
+
+    private bool ReadResourceLogs(ReadOnlySpan<byte> data, long offset, ref ProtoReader outer)
+    {
+        var reader = new ProtoReader(data, offset);
+        var attributes = new JsonObject();
+        List<Range>? scopes = null;
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire))
+            {
+                return outer.Fail(reader.Error!, reader.ErrorOffset);
+            }
+            var ok = field switch
+            {
+                1 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var resource, out var at)
+                     && OtlpProtoValues.TryReadKeyValues(resource, at, keyValueField: 1, attributes, 0, ref reader),
+                2 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var scope, out var at2)
+                     && Remember(ref scopes, at2 - offset, scope.Length),
+                _ => reader.TrySkip(wire),
+            };
+            if (!ok)
+            {
+                return outer.Fail(reader.Error!, reader.ErrorOffset);
+            }
+        }
+        var context = OtlpResourceContext.Create(attributes);
+        foreach (var range in scopes ?? [])
+        {
+            var (start, length) = range.GetOffsetAndLength(data.Length);
+            if (!ReadScopeLogs(data.Slice(start, length), offset + start, context, ref outer))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool ReadScopeLogs(ReadOnlySpan<byte> data, long offset, OtlpResourceContext resource, ref ProtoReader outer)
+    {
+        var reader = new ProtoReader(data, offset);
+        string? scopeName = null;
+        List<Range>? records = null;
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire))
+            {
+                return outer.Fail(reader.Error!, reader.ErrorOffset);
+            }
+            var ok = field switch
+            {
+                1 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var scope, out var at)
+                     && ReadScopeName(scope, at, ref reader, out scopeName),
+                2 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var record, out var at2)
+                     && Remember(ref records, at2 - offset, record.Length),
+                _ => reader.TrySkip(wire),
+            };
+            if (!ok)
+            {
+                return outer.Fail(reader.Error!, reader.ErrorOffset);
+            }
+        }
+        var context = resource.WithScope(scopeName);
+        foreach (var range in records ?? [])
+        {
+            var (start, length) = range.GetOffsetAndLength(data.Length);
+            var raw = new OtlpRawRecord();
+            var recordReader = new ProtoReader(data.Slice(start, length), offset + start);
+            if (OtlpProtoRecordFields.TryRead(ref recordReader, raw))
+            {
+                _records.Add(OtlpRecordMapper.Map(raw, context, _receivedAt));
+            }
+            else
+            {
+                _errors.Add(new LogLineError(_index, recordReader.ToError("LogRecord").ToString()));
+            }
+            _index++;
+        }
+        return true;
+    }
+
+    private static bool ReadScopeName(ReadOnlySpan<byte> data, long offset, ref ProtoReader outer, out string? name)
+    {
+        name = null;
+        var reader = new ProtoReader(data, offset);
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire)
+                || !(field == 1 ? reader.Expect(wire, ProtoReader.Len, field) && OtlpProtoValues.TryReadString(ref reader, out name!) : reader.TrySkip(wire)))
+            {
+                return outer.Fail(reader.Error!, reader.ErrorOffset);
+            }
+        }
+        return true;
+    }
+
+    private static bool Remember(ref List<Range>? ranges, long start, int length)
+    {
+        (ranges ??= []).Add(new Range((int)start, (int)start + length));
+        return true;
+    }
+}

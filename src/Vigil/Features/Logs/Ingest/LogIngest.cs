@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using Vigil.Features.Logs.Storage;
+using Vigil.Features.Projects;
+using Vigil.Infrastructure.Hosting;
+using Vigil.Infrastructure.Ingest;
+using Vigil.Infrastructure.Observability;
+using Vigil.Protocols.Logs;
+
+namespace Vigil.Features.Logs.Ingest;
+
+/// <summary>The log ingest edge: read body → authenticate → parse into records (bad records
+/// counted, their neighbours kept) → limit → enqueue → answer after commit, in the format's own
+/// way (OTLP partial success, Seq's 201, plain JSON for NDJSON).</summary>
+public sealed class LogIngest(
+    ProjectKeyCache keys,
+    ProjectRateLimiter limiter,
+    IngestQueue<LogWork> queue,
+    VigilMetrics metrics,
+    IOptions<VigilOptions> options,
+    TimeProvider clock)
+{
+    private const string Stream = LogWriter.Stream;
+
+    public async Task<IResult> IngestAsync(HttpContext context, LogFormat format)
+    {
+        var settings = options.Value.Ingest;
+        var body = await BodyReader.ReadAsync(context.Request, settings.MaxEnvelopeBytes, settings.MaxDecompressedBytes, context.RequestAborted);
+        if (!body.Ok)
+            return Reject(body.StatusCode, body.Error!, body.StatusCode == 413 ? "too_large" : "invalid");
+        var key = LogIngestKey.From(context.Request);
+        if (string.IsNullOrEmpty(key))
+            return Reject(401, "No ingest key: send X-Vigil-Key (or X-Seq-ApiKey, ?apiKey=, Authorization: Bearer) with a project key.", "unauthorized");
+        var identity = await keys.ResolveAsync(key, context.RequestAborted);
+        if (identity is null)
+            return Reject(401, "Unknown ingest key.", "unauthorized");
+        if (identity.Key.IsRevoked)
+            return Reject(403, "This ingest key was revoked.", "unauthorized");
+        if (body.Length == 0 && format is LogFormat.Clef or LogFormat.SeqJson)
+            return SeqAccepted(); // Serilog's Seq sink posts an empty body when idle to learn the minimum level.
+        var now = clock.GetUtcNow();
+        var parsed = Parse(format, body.Memory.Span, now);
+        if (parsed.Fatal is not null)
+            return Reject(400, $"The body is not valid {Describe(format)}: {parsed.Fatal}", "invalid");
+        if (parsed.Errors.Count > 0)
+            metrics.Rejected.Add(Stream, "invalid", parsed.Errors.Count);
+        if (parsed.Records.Count > 0)
+        {
+            var project = identity.Project;
+            if (!limiter.TryAcquire(project.Id, project.Settings.RateLimitPerMinute, parsed.Records.Count))
+            {
+                metrics.Rejected.Add(Stream, "rate_limited", parsed.Records.Count);
+                return Busy(format, 60, $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} items per minute.");
+            }
+            var committed = queue.TryEnqueue(new LogWork(project.Id, parsed.Records));
+            if (committed is null)
+            {
+                metrics.Rejected.Add(Stream, "queue_full", parsed.Records.Count);
+                return Busy(format, settings.RetryAfterSeconds, "Vigil is busy: the log queue is full. Retry after the given seconds.");
+            }
+            try
+            {
+                await committed;
+            }
+            catch (Exception)
+            {
+                metrics.Rejected.Add(Stream, "storage_failed", parsed.Records.Count);
+                return Busy(format, settings.RetryAfterSeconds, "Vigil could not store the events; nothing was acknowledged. Retry later.", 503);
+            }
+        }
+        return Answer(format, parsed);
+    }
+
+    private static LogBatchResult Parse(LogFormat format, ReadOnlySpan<byte> body, DateTimeOffset now) => format switch
+    {
+        LogFormat.OtlpProtobuf => OtlpLogsDecoder.DecodeProtobuf(body, now),
+        LogFormat.OtlpJson => OtlpLogsDecoder.DecodeJson(body, now),
+        LogFormat.Clef => ClefParser.Parse(body, now),
+        LogFormat.SeqJson => ClefParser.ParseSeqJson(body, now),
+        _ => NdjsonLogParser.Parse(body, now),
+    };
+
+    private static IResult Answer(LogFormat format, LogBatchResult parsed)
+    {
+        var causes = parsed.Errors.Take(20).Select(e => $"line {e.Line}: {e.Message}").ToList();
+        switch (format)
+        {
+            case LogFormat.OtlpProtobuf:
+                // The OTLP spec answers a partly bad batch with 200 and partial_success, which exporters do not retry.
+                return Results.Bytes(OtlpResponses.ExportLogsPartialSuccessProtobuf(parsed.Errors.Count, causes.FirstOrDefault()), "application/x-protobuf");
+            case LogFormat.OtlpJson:
+                return Results.Bytes(OtlpResponses.ExportLogsPartialSuccessJson(parsed.Errors.Count, causes.FirstOrDefault()), "application/json");
+        }
+        if (parsed.Errors.Count > 0)
+        {
+            return Results.Json(new { detail = $"{parsed.Errors.Count} of {parsed.Errors.Count + parsed.Records.Count} events were rejected; the others were stored.",
+                accepted = parsed.Records.Count, causes }, statusCode: 400);
+        }
+        return format is LogFormat.Clef or LogFormat.SeqJson ? SeqAccepted() : Results.Json(new { accepted = parsed.Records.Count });
+    }
+
+    private IResult Reject(int status, string detail, string reason)
+    {
+        metrics.Rejected.Add(Stream, reason);
+        return Results.Json(new { detail, causes = new[] { detail } }, statusCode: status);
+    }
+
+    private static IResult Busy(LogFormat format, int seconds, string detail, int status = 429) =>
+        new RetryAfterResult(Results.Json(new { detail, causes = new[] { detail } }, statusCode: status), seconds);
+
+    /// <summary>What Seq answers, and what Serilog's Seq sink reads its minimum level from.</summary>
+    private static IResult SeqAccepted() => Results.Json(new { MinimumLevelAccepted = (string?)null }, statusCode: 201);
+
+    private static string Describe(LogFormat format) => format switch
+    {
+        LogFormat.OtlpProtobuf => "OTLP protobuf",
+        LogFormat.OtlpJson => "OTLP JSON",
+        LogFormat.Clef => "CLEF",
+        LogFormat.SeqJson => "Seq JSON",
+        _ => "NDJSON",
+    };
+
+    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString();
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright, one browser per test class, a fresh context
+/// (cookies, storage) per page. Never downloads a browser.</summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"{ExecutablePath} is missing: apt-get install -y chromium");
+        // Several servers and browsers share two cores while the suite runs; 5 s is too tight for that.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in as the fixture's admin, on the projects list.</summary>
+    public async Task<IPage> SignedInPageAsync(VigilServerFixture server)
+    {
+        var page = await NewPageAsync(server.BaseUrl);
+        await page.GotoAsync("/login");
+        await SubmitSignInAsync(page);
+        await page.WaitForURLAsync("**/projects", new() { WaitUntil = WaitUntilState.Load });
+        return page;
+    }
+
+    /// <summary>Fills and submits the sign-in form the page is showing.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string password = VigilServerFixture.AdminPassword)
+    {
+        await page.FillAsync("input[name=Email]", "admin@vigil.local");
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    /// <summary>Saves a screenshot under /tmp for a person to look at; never fails a test.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            await page.ScreenshotAsync(new() { Path = $"/tmp/vigil-ui-{name}.png", FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}

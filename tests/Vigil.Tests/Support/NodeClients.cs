@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>Runs the real Sentry SDK scripts in tests/clients with node, installing their npm
+/// packages once if node_modules is missing.</summary>
+public static class NodeClients
+{
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    public static string Directory { get; } = FindClientsDirectory();
+
+    /// <summary>Runs <paramref name="script"/> and returns its standard output; fails the test with the
+    /// script's stderr when it exits non-zero.</summary>
+    public static async Task<string> RunAsync(string script, params string[] arguments)
+    {
+        await EnsureInstalledAsync();
+        var (code, output, error) = await ExecAsync("node", [script, .. arguments], TimeSpan.FromSeconds(60));
+        if (code != 0)
+            throw new InvalidOperationException($"node {script} exited {code}: {error}{output}");
+        return output;
+    }
+
+    private static async Task EnsureInstalledAsync()
+    {
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@sentry", "node")))
+                return;
+            var (code, output, error) = await ExecAsync("npm", ["install", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
+            if (code != 0)
+                throw new InvalidOperationException($"tests/clients needs its npm packages and `npm install` failed ({code}): {error}{output}");
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static async Task<(int Code, string Output, string Error)> ExecAsync(string file, string[] arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout}.");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string FindClientsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "clients");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException("tests/clients (with package.json) was not found above " + AppContext.BaseDirectory);
+    }
+}
