@@ -34,17 +34,16 @@ internal static class BreadcrumbWriter
         w.Json.WriteStartObject();
         foreach (var property in crumb.EnumerateObject())
         {
-            var childMode = w.ChildMode(mode, property.Name);
-            if (property.Name == "timestamp" && EventTimestamps.TryRead(property.Value, out var when))
+            if (property.NameEquals("timestamp"u8) && EventTimestamps.TryRead(property.Value, out var when))
             {
-                w.Push("timestamp");
-                w.Json.WritePropertyName("timestamp");
+                var childMode = w.ChildMode(mode, property);
+                w.PushProperty(property);
                 w.WriteNumber(EventTimestamps.ToEpoch(when), childMode);
                 w.Pop();
             }
             else
             {
-                w.WriteProperty(property.Name, property.Value, childMode);
+                w.WriteProperty(property, mode);
             }
         }
         w.Json.WriteEndObject();

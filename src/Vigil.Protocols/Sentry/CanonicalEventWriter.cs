@@ -11,34 +11,29 @@ internal static class CanonicalEventWriter
 {
     private static readonly string[] TextFields = ["release", "dist", "environment", "server_name", "transaction", "logger"];
     private static readonly string[] ObjectFields = ["contexts", "extra", "modules", "sdk"];
-    private static readonly HashSet<string> Owned = new(StringComparer.Ordinal)
-    {
-        "event_id", "timestamp", "level", "platform", "release", "dist", "environment", "server_name", "transaction", "logger",
-        "message", "logentry", "exception", "threads", "breadcrumbs", "tags", "user", "request",
-        "contexts", "extra", "modules", "sdk", "fingerprint", "title", "culprit", "_meta",
-    };
 
     public static NormalizedEvent Write(PayloadWriter w, JsonElement root, EventNormalizeOptions options)
     {
+        var fields = new RootFields(root);
         var json = w.Json;
         json.WriteStartObject();
         var eventId = EventIds.Normalize(options.EventIdOverride)
-            ?? EventIds.Normalize(ElementText.StringOf(Get(root, "event_id")))
+            ?? EventIds.Normalize(ElementText.StringOf(fields["event_id"]))
             ?? EventIds.NewId();
         w.WriteTextProperty("event_id", eventId, w.RootMode("event_id"));
-        var timestamp = ReadTimestamp(Get(root, "timestamp"), options);
+        var timestamp = ReadTimestamp(fields["timestamp"], options);
         w.Push("timestamp");
         json.WritePropertyName("timestamp");
         w.WriteNumber(EventTimestamps.ToEpoch(timestamp), w.RootMode("timestamp"));
         w.Pop();
-        var level = LevelNames.Normalize(ElementText.StringOf(Get(root, "level")));
+        var level = LevelNames.Normalize(ElementText.StringOf(fields["level"]));
         w.WriteTextProperty("level", level, w.RootMode("level"));
-        var platform = ElementText.StringOf(Get(root, "platform")) is { Length: > 0 } p ? p.ToLowerInvariant() : "other";
+        var platform = ElementText.StringOf(fields["platform"]) is { Length: > 0 } p ? p.ToLowerInvariant() : "other";
         w.WriteTextProperty("platform", platform, w.RootMode("platform"));
         var text = new string?[TextFields.Length];
         for (var i = 0; i < TextFields.Length; i++)
         {
-            text[i] = ElementText.ScalarText(Get(root, TextFields[i]))?.Trim() is { Length: > 0 } t ? t : null;
+            text[i] = ElementText.ScalarText(fields[TextFields[i]])?.Trim() is { Length: > 0 } t ? t : null;
             if (text[i] is { } value)
             {
                 w.WriteTextProperty(TextFields[i], value, w.RootMode(TextFields[i]));
@@ -46,44 +41,41 @@ internal static class CanonicalEventWriter
         }
         var (release, environment, serverName, transaction) = (text[0], text[2], text[3], text[4]);
 
-        var (message, storedTemplate) = LogEntryFormatter.Write(w, Get(root, "logentry"), Get(root, "message"));
-        var exceptions = StackTraceWriter.Write(w, "exception", Get(root, "exception"), w.RootMode("exception"), options.MaxFrames);
-        StackTraceWriter.Write(w, "threads", Get(root, "threads"), w.RootMode("threads"), options.MaxFrames);
-        BreadcrumbWriter.Write(w, Get(root, "breadcrumbs"), w.RootMode("breadcrumbs"), options.MaxBreadcrumbs);
-        var tags = EventTags.Normalize(Get(root, "tags"), level, release, environment, serverName);
+        var (message, storedTemplate) = LogEntryFormatter.Write(w, fields["logentry"], fields["message"]);
+        var exceptions = StackTraceWriter.Write(w, "exception", fields["exception"], w.RootMode("exception"), options.MaxFrames);
+        StackTraceWriter.Write(w, "threads", fields["threads"], w.RootMode("threads"), options.MaxFrames);
+        BreadcrumbWriter.Write(w, fields["breadcrumbs"], w.RootMode("breadcrumbs"), options.MaxBreadcrumbs);
+        var tags = EventTags.Normalize(fields["tags"], level, release, environment, serverName);
         w.WritePairs("tags", tags, w.RootMode("tags"));
-        var user = Get(root, "user");
+        var user = fields["user"];
         string? userKey = null;
         if (user.ValueKind == JsonValueKind.Object)
         {
             userKey = EventUser.Key(user);
-            w.WriteProperty("user", user, w.RootMode("user"));
+            w.WriteNamed("user", user, w.RootMode("user"));
         }
-        if (Get(root, "request") is { ValueKind: JsonValueKind.Object } request)
+        if (fields["request"] is { ValueKind: JsonValueKind.Object } request)
         {
             EventUser.WriteRequest(w, request, w.RootMode("request"));
         }
         foreach (var field in ObjectFields)
         {
             // A null is kept as sent; any other non-object is dropped.
-            if (Get(root, field) is { ValueKind: JsonValueKind.Object or JsonValueKind.Null } value)
+            if (fields[field] is { ValueKind: JsonValueKind.Object or JsonValueKind.Null } value)
             {
-                w.WriteProperty(field, value, w.RootMode(field));
+                w.WriteNamed(field, value, w.RootMode(field));
             }
         }
-        var fingerprint = WriteFingerprint(w, Get(root, "fingerprint"));
+        var fingerprint = WriteFingerprint(w, fields["fingerprint"]);
 
         var main = exceptions is { Count: > 0 } ? exceptions[^1] : null;
         var title = EventSummary.Title(main?.Type, main?.Value, message);
         var culprit = main?.Culprit ?? transaction ?? "";
         w.WriteTextProperty("title", title, w.RootMode("title"));
         w.WriteTextProperty("culprit", culprit, w.RootMode("culprit"));
-        foreach (var property in root.EnumerateObject())
+        foreach (var property in fields.Others)
         {
-            if (!Owned.Contains(property.Name))
-            {
-                w.WriteProperty(property.Name, property.Value, w.RootMode(property.Name));
-            }
+            w.WriteNamed(property.Name, property.Value, w.RootMode(property.Name));
         }
         w.WriteMeta();
         json.WriteEndObject();
@@ -104,7 +96,7 @@ internal static class CanonicalEventWriter
             ExceptionType = main?.Type,
             Tags = tags,
             UserKey = userKey,
-            TraceId = ElementText.StringOf(ElementText.Property(ElementText.Property(Get(root, "contexts"), "trace"), "trace_id")),
+            TraceId = ElementText.StringOf(ElementText.Property(ElementText.Property(fields["contexts"], "trace"), "trace_id")),
             Fingerprint = fingerprint is { Count: > 0 } ? fingerprint : null,
             Grouping = new GroupingInput(exceptions, storedTemplate),
         };

@@ -43,7 +43,7 @@ internal static class EventUser
             }
             else
             {
-                w.WriteProperty(name, value, childMode);
+                w.WriteNamed(name, value, childMode);
             }
         }
         w.Json.WriteEndObject();

@@ -16,49 +16,54 @@ internal static class FrameWriter
     /// <summary>Writes <paramref name="frame"/>; returns its in_app as decided, and the stored fields.</summary>
     public static FrameInput Write(PayloadWriter w, JsonElement frame, ScrubMode mode, out bool inApp, out string? function, out string? where)
     {
-        var sent = ElementText.BoolOf(ElementText.Property(frame, "in_app"));
-        function = ElementText.StringOf(ElementText.Property(frame, "function"));
-        var module = ElementText.StringOf(ElementText.Property(frame, "module"));
-        var filename = ElementText.StringOf(ElementText.Property(frame, "filename"));
-        var absPath = ElementText.StringOf(ElementText.Property(frame, "abs_path"));
-        inApp = sent ?? !(LooksLikeLibraryPath(absPath ?? filename ?? "") || LooksLikeLibraryModule(module ?? ""));
-        where = module ?? filename;
-
+        // One pass: fields are captured as they are written; an in_app the SDK did not decide is written last.
+        bool? sent = null;
+        string? module = null, filename = null, absPath = null;
+        function = null;
         string? storedFunction = null, storedModule = null, storedFile = null, storedAbsPath = null, context = null, line = null;
         var json = w.Json;
         json.WriteStartObject();
         foreach (var property in frame.EnumerateObject())
         {
-            var name = property.Name;
-            var value = property.Value;
-            var childMode = w.ChildMode(mode, name);
-            switch (name)
+            if (property.NameEquals("in_app"u8))
             {
-                case "in_app" when sent is null:
-                    continue;
-                case "function":
-                    storedFunction = WriteCapturing(w, name, value, childMode, function);
-                    break;
-                case "module":
-                    storedModule = WriteCapturing(w, name, value, childMode, module);
-                    break;
-                case "filename":
-                    storedFile = WriteCapturing(w, name, value, childMode, filename);
-                    break;
-                case "abs_path":
-                    storedAbsPath = WriteCapturing(w, name, value, childMode, absPath);
-                    break;
-                case "context_line":
-                    context = WriteCapturing(w, name, value, childMode, ElementText.StringOf(value));
-                    break;
-                case "lineno":
-                    line = WriteCapturing(w, name, value, childMode, ElementText.StringOf(value)) ?? ElementText.ScalarText(value);
-                    break;
-                default:
-                    w.WriteProperty(name, value, childMode);
-                    break;
+                sent = ElementText.BoolOf(property.Value);
+                if (sent is not null)
+                {
+                    w.WriteProperty(property, mode);
+                }
+            }
+            else if (property.NameEquals("function"u8))
+            {
+                storedFunction = WriteCapturing(w, property, mode, function = ElementText.StringOf(property.Value));
+            }
+            else if (property.NameEquals("module"u8))
+            {
+                storedModule = WriteCapturing(w, property, mode, module = ElementText.StringOf(property.Value));
+            }
+            else if (property.NameEquals("filename"u8))
+            {
+                storedFile = WriteCapturing(w, property, mode, filename = ElementText.StringOf(property.Value));
+            }
+            else if (property.NameEquals("abs_path"u8))
+            {
+                storedAbsPath = WriteCapturing(w, property, mode, absPath = ElementText.StringOf(property.Value));
+            }
+            else if (property.NameEquals("context_line"u8))
+            {
+                context = WriteCapturing(w, property, mode, ElementText.StringOf(property.Value));
+            }
+            else if (property.NameEquals("lineno"u8))
+            {
+                line = WriteCapturing(w, property, mode, ElementText.StringOf(property.Value)) ?? ElementText.ScalarText(property.Value);
+            }
+            else
+            {
+                w.WriteProperty(property, mode);
             }
         }
+        inApp = sent ?? !(LooksLikeLibraryPath(absPath ?? filename ?? "") || LooksLikeLibraryModule(module ?? ""));
+        where = module ?? filename;
         var inAppMode = w.ChildMode(mode, "in_app");
         if (sent is null)
         {
@@ -73,20 +78,18 @@ internal static class FrameWriter
     }
 
     /// <summary>Writes a property; returns the stored value when it is a string (a filtered scalar becomes one).</summary>
-    private static string? WriteCapturing(PayloadWriter w, string name, JsonElement value, ScrubMode mode, string? text)
+    private static string? WriteCapturing(PayloadWriter w, JsonProperty property, ScrubMode parent, string? text)
     {
+        var mode = w.ChildMode(parent, property);
         if (text is null)
         {
-            w.WriteProperty(name, value, mode);
-            if (mode == ScrubMode.Filter && value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-            {
-                return PiiScrubber.Filtered;
-            }
-            return null;
+            w.WriteProperty(property, parent);
+            return mode == ScrubMode.Filter && property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+                ? PiiScrubber.Filtered
+                : null;
         }
-        w.Push(name);
-        w.Json.WritePropertyName(name);
-        var stored = w.WriteText(text, mode);
+        w.PushProperty(property);
+        var stored = w.WriteString(property.Value, text, mode);
         w.Pop();
         return stored;
     }

@@ -46,7 +46,7 @@ internal static class LogEntryFormatter
             storedTemplate = w.WriteTextProperty("message", template, w.ChildMode(mode, "message"));
             if (parameters.ValueKind is not JsonValueKind.Undefined and not JsonValueKind.Null)
             {
-                w.WriteProperty("params", parameters, w.ChildMode(mode, "params"));
+                w.WriteNamed("params", parameters, w.ChildMode(mode, "params"));
             }
         }
         End(w);

@@ -20,17 +20,18 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
         "_meta", "event_id", "timestamp", "received", "level", "platform", "sdk", "fingerprint", "modules",
     };
 
+    private const int MaxStackName = 128;
     private readonly int _maxLength = Math.Max(maxStringLength, Ellipsis.Length + 1);
-    private readonly List<string> _path = new(16);
+    private readonly List<PathSegment> _path = new(16);
     private List<KeyValuePair<string, int>>? _trims;
 
     public Utf8JsonWriter Json { get; } = json;
 
     public int Replaced { get; private set; }
 
-    public void Push(string segment) => _path.Add(segment);
+    public void Push(string segment) => _path.Add(new(segment, default));
 
-    public void PushIndex(int index) => _path.Add(index < Indexes.Length ? Indexes[index] : index.ToString(CultureInfo.InvariantCulture));
+    public void PushIndex(int index) => Push(index < Indexes.Length ? Indexes[index] : index.ToString(CultureInfo.InvariantCulture));
 
     public void Pop() => _path.RemoveAt(_path.Count - 1);
 
@@ -46,8 +47,59 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
         : keys.IsSensitive(key) ? ScrubMode.Filter
         : ScrubMode.Scan;
 
-    /// <summary>Writes a property as it came; <paramref name="mode"/> is the property's own (see <see cref="ChildMode"/>).</summary>
-    public void WriteProperty(string name, JsonElement value, ScrubMode mode)
+    /// <summary>As <see cref="ChildMode(ScrubMode, string)"/> for a property of the input, deciding from its raw name.</summary>
+    public ScrubMode ChildMode(ScrubMode parent, JsonProperty property)
+    {
+        if (parent != ScrubMode.Scan)
+        {
+            return parent;
+        }
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > MaxStackName || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return ChildMode(parent, property.Name);
+        }
+        Span<char> name = stackalloc char[MaxStackName];
+        name = name[..System.Text.Encoding.UTF8.GetChars(raw, name)];
+        return keys!.IsSafe(name) ? ScrubMode.Off
+            : keys.IsSensitive(name) ? ScrubMode.Filter
+            : ScrubMode.Scan;
+    }
+
+    /// <summary>Writes the name of an input property and steps into it (undo with <see cref="Pop"/>).</summary>
+    public void PushProperty(JsonProperty property)
+    {
+        _path.Add(new(null, property));
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        // Unescaped names are passed as bytes; the writer escapes what needs escaping.
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            Json.WritePropertyName(raw);
+        }
+        else
+        {
+            Json.WritePropertyName(property.Name);
+        }
+    }
+
+    /// <summary>Copies an input property; <paramref name="parent"/> is the mode of the object holding it.</summary>
+    public void WriteProperty(JsonProperty property, ScrubMode parent)
+    {
+        var mode = ChildMode(parent, property);
+        PushProperty(property);
+        if (mode == ScrubMode.Scan && property.Value.ValueKind == JsonValueKind.String && property.NameEquals("query_string"u8))
+        {
+            WriteQuery(property.Value.GetString()!);
+        }
+        else
+        {
+            WriteValue(property.Value, mode);
+        }
+        Pop();
+    }
+
+    /// <summary>Writes an input value under a name; <paramref name="mode"/> is the property's own.</summary>
+    public void WriteNamed(string name, JsonElement value, ScrubMode mode)
     {
         Push(name);
         Json.WritePropertyName(name);
@@ -95,16 +147,12 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
         Pop();
     }
 
-    /// <summary>Copies every property of <paramref name="obj"/> except those <paramref name="handled"/> says the caller writes.</summary>
-    public void CopyProperties(JsonElement obj, ScrubMode mode, Func<string, bool>? handled = null)
+    /// <summary>Copies every property of <paramref name="obj"/>.</summary>
+    public void CopyProperties(JsonElement obj, ScrubMode mode)
     {
         foreach (var property in obj.EnumerateObject())
         {
-            var name = property.Name;
-            if (handled is null || !handled(name))
-            {
-                WriteProperty(name, property.Value, ChildMode(mode, name));
-            }
+            WriteProperty(property, mode);
         }
     }
 
@@ -155,7 +203,7 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
                 }
                 else
                 {
-                    e.WriteTo(Json);
+                    Json.WriteRawValue(JsonMarshal.GetRawUtf8Value(e), skipInputValidation: true);
                 }
                 break;
             default:
@@ -191,32 +239,54 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
     /// <summary>Writes a string of the input; the raw bytes decide most cases without decoding.</summary>
     public void WriteString(JsonElement e, ScrubMode mode)
     {
+        // The raw token, quotes included. A string never has more chars than raw bytes, nor more
+        // digits than its raw form, so most strings are copied as they came, escapes and all.
         var raw = JsonMarshal.GetRawUtf8Value(e);
-        // A string never has more chars than raw bytes, nor more digits than its raw form.
         if ((!trim || raw.Length <= _maxLength)
             && (mode == ScrubMode.Off || (mode == ScrubMode.Scan && !CardNumbers.MayContainOne(raw))))
         {
-            e.WriteTo(Json);
+            Json.WriteRawValue(raw, skipInputValidation: true);
             return;
         }
-        WriteText(e.GetString()!, mode);
+        WriteString(e, e.GetString()!, mode);
     }
 
     /// <summary>Writes text through both rules; returns what was written.</summary>
     public string WriteText(string text, ScrubMode mode)
     {
+        text = Apply(text, mode);
+        Json.WriteStringValue(text);
+        return text;
+    }
+
+    /// <summary>Writes an input string already decoded as <paramref name="text"/>; returns what was written.</summary>
+    public string WriteString(JsonElement e, string text, ScrubMode mode)
+    {
+        var stored = Apply(text, mode);
+        if (ReferenceEquals(stored, text))
+        {
+            Json.WriteRawValue(JsonMarshal.GetRawUtf8Value(e), skipInputValidation: true);
+        }
+        else
+        {
+            Json.WriteStringValue(stored);
+        }
+        return stored;
+    }
+
+    private string Apply(string text, ScrubMode mode)
+    {
         text = Trim(text);
         if (mode == ScrubMode.Filter && text != PiiScrubber.Filtered)
         {
             Replaced++;
-            text = PiiScrubber.Filtered;
+            return PiiScrubber.Filtered;
         }
-        else if (mode == ScrubMode.Scan && CardNumbers.Redact(text, PiiScrubber.Filtered) is { } redacted)
+        if (mode == ScrubMode.Scan && CardNumbers.Redact(text, PiiScrubber.Filtered) is { } redacted)
         {
             Replaced++;
-            text = redacted;
+            return redacted;
         }
-        Json.WriteStringValue(text);
         return text;
     }
 

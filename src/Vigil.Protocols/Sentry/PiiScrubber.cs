@@ -30,7 +30,7 @@ public static class PiiScrubber
             w.Json.WriteStartObject();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                w.WriteProperty(property.Name, property.Value, w.RootMode(property.Name));
+                w.WriteNamed(property.Name, property.Value, w.RootMode(property.Name));
             }
             w.Json.WriteEndObject();
             return w.Replaced;

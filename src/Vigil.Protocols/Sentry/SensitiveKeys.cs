@@ -42,6 +42,21 @@ internal sealed class SensitiveKeys
 
     public bool IsSafe(string key) => _safe.Count > 0 && _safe.Contains(key);
 
+    /// <summary>As <see cref="IsSafe(string)"/>, for a name still in the parsed input: no string is made.</summary>
+    public bool IsSafe(ReadOnlySpan<char> key) => _safe.Count > 0 && _safe.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>As <see cref="IsSensitive(string)"/>; a string is made only the first time a key is seen.</summary>
+    public bool IsSensitive(ReadOnlySpan<char> key)
+    {
+        if (IsSafe(key))
+        {
+            return false;
+        }
+        return _decided.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var sensitive)
+            ? sensitive
+            : IsSensitive(key.ToString());
+    }
+
     public bool IsSensitive(string key)
     {
         if (IsSafe(key))

@@ -61,7 +61,7 @@ internal static class StackTraceWriter
             }
             else
             {
-                w.WriteProperty(name, property.Value, childMode);
+                w.WriteProperty(property, mode);
             }
         }
         w.Json.WriteEndObject();
@@ -73,15 +73,14 @@ internal static class StackTraceWriter
         w.Json.WriteStartObject();
         foreach (var property in stacktrace.EnumerateObject())
         {
-            var childMode = w.ChildMode(mode, property.Name);
-            if (property.Name != "frames")
+            if (!property.NameEquals("frames"u8))
             {
-                w.WriteProperty(property.Name, property.Value, childMode);
+                w.WriteProperty(property, mode);
             }
             else if (property.Value.ValueKind == JsonValueKind.Array)
             {
-                w.Push("frames");
-                w.Json.WritePropertyName("frames");
+                var childMode = w.ChildMode(mode, property);
+                w.PushProperty(property);
                 WriteFrames(w, property.Value, childMode, maxFrames, input);
                 w.Pop();
             }

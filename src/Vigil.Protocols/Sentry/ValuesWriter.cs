@@ -28,7 +28,13 @@ internal static class ValuesWriter
         w.Pop();
         if (wrapped)
         {
-            w.CopyProperties(value, mode, static name => name == "values");
+            foreach (var property in value.EnumerateObject())
+            {
+                if (!property.NameEquals("values"u8))
+                {
+                    w.WriteProperty(property, mode);
+                }
+            }
         }
         w.Json.WriteEndObject();
         w.Pop();
