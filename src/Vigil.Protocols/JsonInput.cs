@@ -30,7 +30,8 @@ internal static class JsonInput
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
+            // Repeated names are not rejected here: that check costs as much as a third of the parse.
+            document = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Vigil.Protocols.Sentry;
@@ -25,7 +26,8 @@ internal static class FrameWriter
         json.WriteStartObject();
         foreach (var property in frame.EnumerateObject())
         {
-            if (property.NameEquals("in_app"u8))
+            var field = FieldOf(property);
+            if (field == Field.InApp)
             {
                 sent = ElementText.BoolOf(property.Value);
                 if (sent is not null)
@@ -33,27 +35,27 @@ internal static class FrameWriter
                     w.WriteProperty(property, mode);
                 }
             }
-            else if (property.NameEquals("function"u8))
+            else if (field == Field.Function)
             {
                 storedFunction = WriteCapturing(w, property, mode, function = ElementText.StringOf(property.Value));
             }
-            else if (property.NameEquals("module"u8))
+            else if (field == Field.Module)
             {
                 storedModule = WriteCapturing(w, property, mode, module = ElementText.StringOf(property.Value));
             }
-            else if (property.NameEquals("filename"u8))
+            else if (field == Field.Filename)
             {
                 storedFile = WriteCapturing(w, property, mode, filename = ElementText.StringOf(property.Value));
             }
-            else if (property.NameEquals("abs_path"u8))
+            else if (field == Field.AbsPath)
             {
                 storedAbsPath = WriteCapturing(w, property, mode, absPath = ElementText.StringOf(property.Value));
             }
-            else if (property.NameEquals("context_line"u8))
+            else if (field == Field.ContextLine)
             {
                 context = WriteCapturing(w, property, mode, ElementText.StringOf(property.Value));
             }
-            else if (property.NameEquals("lineno"u8))
+            else if (field == Field.LineNumber)
             {
                 line = WriteCapturing(w, property, mode, ElementText.StringOf(property.Value)) ?? ElementText.ScalarText(property.Value);
             }
@@ -92,6 +94,43 @@ internal static class FrameWriter
         var stored = w.WriteString(property.Value, text, mode);
         w.Pop();
         return stored;
+    }
+
+    private enum Field
+    {
+        Other,
+        InApp,
+        Function,
+        Module,
+        Filename,
+        AbsPath,
+        ContextLine,
+        LineNumber,
+    }
+
+    // Every property of every frame passes here: compare raw bytes once, not each name in turn.
+    private static Field FieldOf(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return property.Name switch
+            {
+                "in_app" => Field.InApp, "function" => Field.Function, "module" => Field.Module, "filename" => Field.Filename,
+                "abs_path" => Field.AbsPath, "context_line" => Field.ContextLine, "lineno" => Field.LineNumber, _ => Field.Other,
+            };
+        }
+        return raw.Length switch
+        {
+            6 when raw.SequenceEqual("in_app"u8) => Field.InApp,
+            6 when raw.SequenceEqual("module"u8) => Field.Module,
+            6 when raw.SequenceEqual("lineno"u8) => Field.LineNumber,
+            8 when raw.SequenceEqual("function"u8) => Field.Function,
+            8 when raw.SequenceEqual("filename"u8) => Field.Filename,
+            8 when raw.SequenceEqual("abs_path"u8) => Field.AbsPath,
+            12 when raw.SequenceEqual("context_line"u8) => Field.ContextLine,
+            _ => Field.Other,
+        };
     }
 
     private static bool LooksLikeLibraryPath(string path) =>
