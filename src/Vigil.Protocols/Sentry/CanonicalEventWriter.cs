@@ -102,8 +102,6 @@ internal static class CanonicalEventWriter
         };
     }
 
-    private static JsonElement Get(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value : default;
-
     private static DateTimeOffset ReadTimestamp(JsonElement value, EventNormalizeOptions options)
     {
         if (!EventTimestamps.TryRead(value, out var timestamp))
