@@ -13,6 +13,42 @@ namespace Vigil.Protocols;
 /// </summary>
 internal static class JsonInput
 {
+    /// <summary>Parses into a (pooled) document whose root is an object; the caller disposes it.</summary>
+    public static bool TryParseDocument(
+        ReadOnlyMemory<byte> memory, int maxDepth, string what, out JsonDocument? result, out ParseError? error)
+    {
+        var utf8 = memory.Span;
+        result = null;
+        error = null;
+        // JsonDocument keeps strings undecoded, so invalid UTF-8 inside a string would only throw
+        // later, far from here. A vectorised validity check up front keeps the failure at the edge.
+        if (!Utf8.IsValid(utf8))
+        {
+            error = new ParseError($"{what} is not valid UTF-8", FirstInvalidUtf8(utf8));
+            return false;
+        }
+        JsonDocument document;
+        try
+        {
+            // Repeated names are not rejected here: that check costs as much as a third of the parse.
+            document = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = maxDepth });
+        }
+        catch (JsonException)
+        {
+            error = Diagnose(utf8, 0, maxDepth, what);
+            return false;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
+            document.Dispose();
+            error = new ParseError($"{what} must be a JSON object, not {kind}", 0);
+            return false;
+        }
+        result = document;
+        return true;
+    }
+
     public static bool TryParseObject(
         ReadOnlySpan<byte> utf8, long baseOffset, int maxDepth, string what,
         out JsonObject? result, out ParseError? error)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vigil.Protocols.Sentry;
@@ -35,7 +36,7 @@ public sealed class Envelope
     /// or unparseable.
     /// </summary>
     public DateTimeOffset? SentAt =>
-        Headers["sent_at"] is JsonNode n && EventTimestamps.TryRead(n, out var at) ? at : null;
+        Headers["sent_at"] is JsonNode n && EventTimestamps.TryRead(n.Deserialize<JsonElement>(), out var at) ? at : null;
 
     /// <summary>The first item of the given type, or null.</summary>
     public EnvelopeItem? FirstItem(string type)

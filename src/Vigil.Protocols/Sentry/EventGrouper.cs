@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Vigil.Protocols.Sentry;
 
@@ -42,20 +41,16 @@ public static class EventGrouper
 
     private static (string Variant, List<string> Components) Default(NormalizedEvent ev)
     {
-        var exceptions = ev.Payload["exception"]?["values"] as JsonArray;
+        var exceptions = ev.Grouping.Exceptions;
         if (exceptions is { Count: > 0 })
         {
             var javaScript = ev.Platform is "javascript" or "node";
-            var anyInApp = AnyInAppFrame(exceptions);
+            var anyInApp = exceptions.Any(e => e.Frames?.Any(f => f.InApp == true) == true);
             var components = new List<string>();
             var frameCount = 0;
-            foreach (var node in exceptions)
+            foreach (var exception in exceptions)
             {
-                if (node is not JsonObject exception)
-                {
-                    continue;
-                }
-                components.Add("type:" + (JsonShapes.StringOf(exception["type"]) ?? ""));
+                components.Add("type:" + (exception.StoredType ?? ""));
                 frameCount += AddFrames(exception, anyInApp, javaScript, components);
             }
             if (frameCount > 0)
@@ -63,16 +58,14 @@ public static class EventGrouper
                 return (anyInApp ? GroupingResult.App : GroupingResult.System, components);
             }
             components.Clear();
-            foreach (var node in exceptions)
+            foreach (var exception in exceptions)
             {
-                var type = JsonShapes.StringOf(node?["type"]) ?? "";
-                var value = JsonShapes.StringOf(node?["value"]) ?? "";
-                components.Add("type:" + type);
-                components.Add("value:" + MessageNormalizer.Normalize(value));
+                components.Add("type:" + (exception.StoredType ?? ""));
+                components.Add("value:" + MessageNormalizer.Normalize(exception.StoredValue ?? ""));
             }
             return (GroupingResult.ExceptionMessage, components);
         }
-        var template = JsonShapes.StringOf(ev.Payload["logentry"]?["message"]) ?? ev.Message;
+        var template = ev.Grouping.StoredTemplate ?? ev.Message;
         if (!string.IsNullOrWhiteSpace(template))
         {
             return (GroupingResult.Message, ["message:" + MessageNormalizer.Normalize(template)]);
@@ -80,16 +73,12 @@ public static class EventGrouper
         return (GroupingResult.Fallback, ["title:" + ev.Title]);
     }
 
-    private static int AddFrames(JsonObject exception, bool inAppOnly, bool javaScript, List<string> components)
+    private static int AddFrames(ExceptionInput exception, bool inAppOnly, bool javaScript, List<string> components)
     {
-        if (exception["stacktrace"]?["frames"] is not JsonArray frames)
-        {
-            return 0;
-        }
         var added = 0;
-        foreach (var node in frames)
+        foreach (var frame in exception.Frames ?? [])
         {
-            if (node is not JsonObject frame || (inAppOnly && JsonShapes.BoolOf(frame["in_app"]) != true))
+            if (inAppOnly && frame.InApp != true)
             {
                 continue;
             }
@@ -100,25 +89,6 @@ public static class EventGrouper
             }
         }
         return added;
-    }
-
-    private static bool AnyInAppFrame(JsonArray exceptions)
-    {
-        foreach (var exception in exceptions)
-        {
-            if (exception?["stacktrace"]?["frames"] is not JsonArray frames)
-            {
-                continue;
-            }
-            foreach (var frame in frames)
-            {
-                if (frame is JsonObject f && JsonShapes.BoolOf(f["in_app"]) == true)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static bool IsDefaultMarker(string entry)

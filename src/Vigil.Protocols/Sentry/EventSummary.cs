@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Vigil.Protocols.Sentry;
 
 /// <summary>
@@ -11,13 +9,8 @@ internal static class EventSummary
     public const int MaxTitleLength = 200;
     public const string Unlabeled = "<unlabeled event>";
 
-    public static JsonObject? MainException(JsonArray? exceptions) =>
-        exceptions is { Count: > 0 } ? exceptions[^1] as JsonObject : null;
-
-    public static string Title(JsonObject? mainException, string? message)
+    public static string Title(string? type, string? value, string? message)
     {
-        var type = JsonShapes.StringOf(mainException?["type"]);
-        var value = JsonShapes.StringOf(mainException?["value"]);
         string? title = (string.IsNullOrEmpty(type), string.IsNullOrEmpty(value)) switch
         {
             (false, false) => $"{type}: {FirstLine(value!)}",
@@ -29,49 +22,24 @@ internal static class EventSummary
         {
             title = FirstLine(message);
         }
-        return string.IsNullOrWhiteSpace(title) ? Unlabeled : JsonShapes.Truncate(title.Trim(), MaxTitleLength);
+        return string.IsNullOrWhiteSpace(title) ? Unlabeled : ElementText.Truncate(title.Trim(), MaxTitleLength);
     }
 
-    public static string Culprit(JsonObject? mainException, string? transaction)
+    /// <summary>"module in function" of the crash frame (module falls back to the file); null when it names nothing.</summary>
+    public static string? Culprit(string? function, string? where)
     {
-        if (CrashFrame(mainException) is { } frame)
+        if (string.IsNullOrEmpty(function) || function == "?")
         {
-            var function = JsonShapes.StringOf(frame["function"]);
-            var where = JsonShapes.StringOf(frame["module"]) ?? JsonShapes.StringOf(frame["filename"]);
-            if (string.IsNullOrEmpty(function) || function == "?")
-            {
-                function = null;
-            }
-            var culprit = (where, function) switch
-            {
-                (not null, not null) => $"{where} in {function}",
-                (not null, null) => where,
-                (null, not null) => function,
-                _ => null,
-            };
-            if (!string.IsNullOrEmpty(culprit))
-            {
-                return JsonShapes.Truncate(culprit, MaxTitleLength);
-            }
+            function = null;
         }
-        return transaction ?? "";
-    }
-
-    /// <summary>The last in-app frame, else the last frame: where the app lost control.</summary>
-    public static JsonObject? CrashFrame(JsonObject? exception)
-    {
-        if (exception?["stacktrace"]?["frames"] is not JsonArray { Count: > 0 } frames)
+        var culprit = (where, function) switch
         {
-            return null;
-        }
-        for (var i = frames.Count - 1; i >= 0; i--)
-        {
-            if (frames[i] is JsonObject frame && JsonShapes.BoolOf(frame["in_app"]) == true)
-            {
-                return frame;
-            }
-        }
-        return frames[^1] as JsonObject;
+            (not null, not null) => $"{where} in {function}",
+            (not null, null) => where,
+            (null, not null) => function,
+            _ => null,
+        };
+        return string.IsNullOrEmpty(culprit) ? null : ElementText.Truncate(culprit, MaxTitleLength);
     }
 
     private static string FirstLine(string text)

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Vigil.Protocols.Sentry;
 
@@ -13,25 +13,24 @@ internal static class EventTags
     public const int MaxValueLength = 200;
 
     public static List<KeyValuePair<string, string>> Normalize(
-        JsonObject root, string level, string? release, string? environment, string? serverName)
+        JsonElement sentTags, string level, string? release, string? environment, string? serverName)
     {
-        var sent = JsonShapes.Pairs(root["tags"]);
+        var sent = ElementText.Pairs(sentTags);
         var tags = new List<KeyValuePair<string, string>>(sent.Count + 4);
         foreach (var (key, value) in sent)
         {
-            var k = JsonShapes.Truncate(key.Trim(), MaxKeyLength);
+            var k = ElementText.Truncate(key.Trim(), MaxKeyLength);
             if (k.Length == 0 || IsDerived(k))
             {
                 continue;
             }
-            tags.Add(new(k, JsonShapes.Truncate(value, MaxValueLength)));
+            tags.Add(new(k, ElementText.Truncate(value, MaxValueLength)));
         }
         // The event's own fields are the truth; a client tag of the same name would contradict them.
         tags.Add(new("level", level));
         AddIfPresent(tags, "release", release);
         AddIfPresent(tags, "environment", environment);
         AddIfPresent(tags, "server_name", serverName);
-        root["tags"] = JsonShapes.ToPairArray(tags);
         return tags;
     }
 
@@ -42,7 +41,7 @@ internal static class EventTags
     {
         if (!string.IsNullOrEmpty(value))
         {
-            tags.Add(new(key, JsonShapes.Truncate(value, MaxValueLength)));
+            tags.Add(new(key, ElementText.Truncate(value, MaxValueLength)));
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Vigil.Protocols.Sentry;
 
@@ -13,19 +12,15 @@ internal static class EventTimestamps
     // Year 1970..9999 in seconds; anything outside is garbage, not a date.
     private const double MaxEpochSeconds = 253402300799;
 
-    public static bool TryRead(JsonNode? node, out DateTimeOffset value)
+    public static bool TryRead(JsonElement e, out DateTimeOffset value)
     {
         value = default;
-        if (node is not JsonValue v)
-        {
-            return false;
-        }
-        switch (v.GetValueKind())
+        switch (e.ValueKind)
         {
             case JsonValueKind.Number:
-                return v.TryGetValue(out double seconds) && TryFromEpoch(seconds, out value);
+                return e.TryGetDouble(out var seconds) && TryFromEpoch(seconds, out value);
             case JsonValueKind.String:
-                return TryParseText(v.GetValue<string>(), out value);
+                return TryParseText(e.GetString()!, out value);
             default:
                 return false;
         }

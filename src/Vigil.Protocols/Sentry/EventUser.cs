@@ -1,23 +1,20 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Vigil.Protocols.Sentry;
 
 /// <summary>
-/// The user and request interfaces: canonical shapes (headers as pairs) and the stable user key
-/// behind "users affected" counts, picked from the strongest identifier the event carries.
+/// The user and request interfaces: canonical shapes (headers and cookies as pairs) and the stable
+/// user key behind "users affected" counts, picked from the strongest identifier the event carries.
 /// </summary>
 internal static class EventUser
 {
-    public static string? Normalize(JsonObject root)
+    private static readonly string[] KeyFields = ["id", "email", "username", "ip_address"];
+
+    public static string? Key(JsonElement user)
     {
-        if (root["user"] is not JsonObject user)
+        foreach (var field in KeyFields)
         {
-            root.Remove("user");
-            return null;
-        }
-        foreach (var field in (ReadOnlySpan<string>)["id", "email", "username", "ip_address"])
-        {
-            if (JsonShapes.ScalarText(user[field]) is { Length: > 0 } value)
+            if (ElementText.ScalarText(ElementText.Property(user, field)) is { Length: > 0 } value)
             {
                 var prefix = field == "ip_address" ? "ip" : field;
                 return $"{prefix}:{value}";
@@ -26,25 +23,31 @@ internal static class EventUser
         return null;
     }
 
-    public static void NormalizeRequest(JsonObject root)
+    /// <summary>Writes <c>request</c> with headers and cookies as pairs; a cookie header string is split.</summary>
+    public static void WriteRequest(PayloadWriter w, JsonElement request, ScrubMode mode)
     {
-        if (root["request"] is not JsonObject request)
+        w.Push("request");
+        w.Json.WritePropertyName("request");
+        w.Json.WriteStartObject();
+        foreach (var property in request.EnumerateObject())
         {
-            root.Remove("request");
-            return;
+            var name = property.Name;
+            var value = property.Value;
+            var childMode = w.ChildMode(mode, name);
+            if (name is "headers" or "cookies" && value.ValueKind != JsonValueKind.Null)
+            {
+                var pairs = name == "cookies" && value.ValueKind == JsonValueKind.String
+                    ? ParseCookies(value.GetString()!)
+                    : ElementText.Pairs(value);
+                w.WritePairs(name, pairs, childMode);
+            }
+            else
+            {
+                w.WriteNamed(name, value, childMode);
+            }
         }
-        if (request["headers"] is JsonNode headers)
-        {
-            request["headers"] = JsonShapes.ToPairArray(JsonShapes.Pairs(headers));
-        }
-        if (JsonShapes.StringOf(request["cookies"]) is { } cookieHeader)
-        {
-            request["cookies"] = JsonShapes.ToPairArray(ParseCookies(cookieHeader));
-        }
-        else if (request["cookies"] is JsonNode cookies)
-        {
-            request["cookies"] = JsonShapes.ToPairArray(JsonShapes.Pairs(cookies));
-        }
+        w.Json.WriteEndObject();
+        w.Pop();
     }
 
     private static List<KeyValuePair<string, string>> ParseCookies(string header)

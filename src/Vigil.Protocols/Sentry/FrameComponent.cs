@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Vigil.Protocols.Sentry;
 
@@ -11,10 +10,10 @@ namespace Vigil.Protocols.Sentry;
 internal static class FrameComponent
 {
     /// <summary>The frame's component, or null when the frame identifies nothing.</summary>
-    public static string? Of(JsonObject frame, bool javaScriptPlatform)
+    public static string? Of(FrameInput frame, bool javaScriptPlatform)
     {
-        var function = FunctionNames.Normalize(JsonShapes.StringOf(frame["function"]));
-        var module = JsonShapes.StringOf(frame["module"]);
+        var function = FunctionNames.Normalize(frame.Function);
+        var module = frame.Module;
         string? where;
         if (!string.IsNullOrEmpty(module))
         {
@@ -22,17 +21,17 @@ internal static class FrameComponent
         }
         else
         {
-            var file = JsonShapes.StringOf(frame["filename"]) ?? JsonShapes.StringOf(frame["abs_path"]);
+            var file = frame.Filename ?? frame.AbsPath;
             where = file is null ? null : IsJavaScript(file, javaScriptPlatform) ? ScriptBaseName(file) : BaseName(file);
         }
         string? what = function;
         if (what.Length == 0)
         {
-            what = JsonShapes.StringOf(frame["context_line"])?.Trim();
+            what = frame.ContextLine?.Trim();
             if (string.IsNullOrEmpty(what))
             {
                 // A line number is the last resort: it changes whenever code above it moves.
-                what = JsonShapes.ScalarText(frame["lineno"]);
+                what = frame.LineNumber;
             }
         }
         if (string.IsNullOrEmpty(where) && string.IsNullOrEmpty(what))

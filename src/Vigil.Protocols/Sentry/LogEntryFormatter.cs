@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Vigil.Protocols.Sentry;
 
@@ -10,52 +10,66 @@ namespace Vigil.Protocols.Sentry;
 /// </summary>
 internal static class LogEntryFormatter
 {
-    /// <summary>Canonicalises the root's message fields; returns the formatted message, or null.</summary>
-    public static string? Normalize(JsonObject root)
+    /// <summary>Writes the canonical logentry; returns the formatted message and the template as stored.</summary>
+    public static (string? Message, string? StoredTemplate) Write(PayloadWriter w, JsonElement logentry, JsonElement message)
     {
-        var entry = root["logentry"] as JsonObject ?? root["message"] as JsonObject;
-        var legacyText = JsonShapes.StringOf(root["message"]);
-        root.Remove("message");
-        if (entry is null)
+        var entry = logentry.ValueKind == JsonValueKind.Object ? logentry
+            : message.ValueKind == JsonValueKind.Object ? message : default;
+        var legacyText = ElementText.StringOf(message);
+        var mode = w.RootMode("logentry");
+        if (entry.ValueKind != JsonValueKind.Object)
         {
-            root.Remove("logentry");
             if (string.IsNullOrEmpty(legacyText))
             {
-                return null;
+                return (null, null);
             }
-            root["logentry"] = new JsonObject { ["formatted"] = legacyText };
-            return legacyText;
+            Start(w, legacyText, mode);
+            End(w);
+            return (legacyText, null);
         }
-        // Detach before re-parenting its params; a message object was already removed above.
-        root.Remove("logentry");
-        var template = JsonShapes.StringOf(entry["message"]);
-        var formatted = JsonShapes.StringOf(entry["formatted"]);
+        var template = ElementText.StringOf(ElementText.Property(entry, "message"));
+        var formatted = ElementText.StringOf(ElementText.Property(entry, "formatted"));
+        var parameters = ElementText.Property(entry, "params");
         if (string.IsNullOrEmpty(formatted) && template is not null)
         {
-            formatted = Format(template, entry["params"]);
+            formatted = Format(template, parameters);
         }
         formatted ??= legacyText;
         if (string.IsNullOrEmpty(formatted))
         {
-            return null;
+            return (null, null);
         }
-        var canonical = new JsonObject { ["formatted"] = formatted };
+        Start(w, formatted, mode);
+        string? storedTemplate = null;
         if (template is not null && template != formatted)
         {
-            canonical["message"] = template;
-            if (entry["params"] is JsonNode parameters)
+            storedTemplate = w.WriteTextProperty("message", template, w.ChildMode(mode, "message"));
+            if (parameters.ValueKind is not JsonValueKind.Undefined and not JsonValueKind.Null)
             {
-                entry.Remove("params");
-                canonical["params"] = parameters;
+                w.WriteNamed("params", parameters, w.ChildMode(mode, "params"));
             }
         }
-        root["logentry"] = canonical;
-        return formatted;
+        End(w);
+        return (formatted, storedTemplate);
     }
 
-    public static string Format(string template, JsonNode? parameters)
+    private static void Start(PayloadWriter w, string formatted, ScrubMode mode)
     {
-        if (parameters is not JsonArray && parameters is not JsonObject)
+        w.Push("logentry");
+        w.Json.WritePropertyName("logentry");
+        w.Json.WriteStartObject();
+        w.WriteTextProperty("formatted", formatted, w.ChildMode(mode, "formatted"));
+    }
+
+    private static void End(PayloadWriter w)
+    {
+        w.Json.WriteEndObject();
+        w.Pop();
+    }
+
+    public static string Format(string template, JsonElement parameters)
+    {
+        if (parameters.ValueKind is not JsonValueKind.Array and not JsonValueKind.Object)
         {
             return template;
         }
@@ -73,9 +87,9 @@ internal static class LogEntryFormatter
                     i++;
                     continue;
                 }
-                if (char.IsAsciiLetter(spec) && parameters is JsonArray positional && next < positional.Count)
+                if (char.IsAsciiLetter(spec) && parameters.ValueKind == JsonValueKind.Array && next < parameters.GetArrayLength())
                 {
-                    builder.Append(JsonShapes.AnyText(positional[next++]) ?? "null");
+                    builder.Append(ElementText.AnyText(parameters[next++]) ?? "null");
                     i++;
                     continue;
                 }
@@ -95,7 +109,7 @@ internal static class LogEntryFormatter
         return builder.ToString();
     }
 
-    private static bool TryLookup(JsonNode parameters, ReadOnlySpan<char> name, out string value)
+    private static bool TryLookup(JsonElement parameters, ReadOnlySpan<char> name, out string value)
     {
         value = "";
         // "{0:N2}" and "{Count,5}" carry format specs we cannot honour; use the raw value.
@@ -104,15 +118,14 @@ internal static class LogEntryFormatter
         {
             name = name[..cut];
         }
-        JsonNode? found = null;
-        if (parameters is JsonArray list && int.TryParse(name, out var index) && index >= 0 && index < list.Count)
+        JsonElement found;
+        if (parameters.ValueKind == JsonValueKind.Array && int.TryParse(name, out var index) && index >= 0 && index < parameters.GetArrayLength())
         {
-            found = list[index];
+            found = parameters[index];
         }
-        else if (parameters is JsonObject map)
+        else if (parameters.ValueKind == JsonValueKind.Object)
         {
-            var key = name.ToString();
-            if (!map.TryGetPropertyValue(key, out found))
+            if (!parameters.TryGetProperty(name, out found))
             {
                 return false;
             }
@@ -121,7 +134,7 @@ internal static class LogEntryFormatter
         {
             return false;
         }
-        value = JsonShapes.AnyText(found) ?? "null";
+        value = ElementText.AnyText(found) ?? "null";
         return true;
     }
 }

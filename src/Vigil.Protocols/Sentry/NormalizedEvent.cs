@@ -8,9 +8,10 @@ namespace Vigil.Protocols.Sentry;
 /// </summary>
 public sealed class NormalizedEvent
 {
-    internal NormalizedEvent(JsonObject payload)
+    private JsonObject? _payload;
+
+    internal NormalizedEvent()
     {
-        Payload = payload;
     }
 
     /// <summary>32 lowercase hex digits; generated when the event had none.</summary>
@@ -57,8 +58,16 @@ public sealed class NormalizedEvent
     /// <summary>The SDK's fingerprint, if it sent one.</summary>
     public IReadOnlyList<string>? Fingerprint { get; internal init; }
 
-    /// <summary>The whole normalised event, plus <c>_meta</c> describing anything trimmed.</summary>
-    public JsonObject Payload { get; }
+    /// <summary>The whole normalised event as stored (compact UTF-8 JSON), plus <c>_meta</c> describing anything trimmed.</summary>
+    public ReadOnlyMemory<byte> PayloadUtf8 { get; internal set; }
+
+    /// <summary>
+    /// <see cref="PayloadUtf8"/> as a tree, parsed on first use: ingest never needs it, so the hot
+    /// path builds no DOM. Changes made to it do not flow back into <see cref="PayloadUtf8"/>.
+    /// </summary>
+    public JsonObject Payload => _payload ??= JsonNode.Parse(PayloadUtf8.Span)!.AsObject();
+
+    internal GroupingInput Grouping { get; init; } = new(null, null);
 
     /// <summary>The value of the first tag with this key, or null.</summary>
     public string? Tag(string key)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vigil.Protocols.Sentry;
@@ -6,17 +7,13 @@ namespace Vigil.Protocols.Sentry;
 /// Replaces secrets in a normalised event with "[Filtered]" before it is stored: values under
 /// sensitive keys (anywhere: request, extra, contexts, breadcrumb data, frame vars, user, tags),
 /// and payment card numbers inside any string. Structure is kept (keys, list lengths) so the
-/// event still reads; structural fields are never matched because only keys are.
+/// event still reads; structural fields are never matched because only keys are. Ingest scrubs
+/// while it writes (<see cref="SentryEventPipeline"/>); this entry point applies the same rules,
+/// through the same writer, to an event already in a tree.
 /// </summary>
 public static class PiiScrubber
 {
     public const string Filtered = "[Filtered]";
-
-    // Identifiers and machine fields: never secrets, and scanning them costs time on every event.
-    private static readonly HashSet<string> SkippedTopLevel = new(StringComparer.Ordinal)
-    {
-        "_meta", "event_id", "timestamp", "received", "level", "platform", "sdk", "fingerprint", "modules",
-    };
 
     /// <summary>Scrubs <paramref name="payload"/> in place; returns how many values were replaced.</summary>
     public static int Scrub(JsonObject payload, ScrubOptions options)
@@ -27,8 +24,25 @@ public static class PiiScrubber
         {
             return 0;
         }
-        var walker = new ScrubWalker(SensitiveKeys.For(options));
-        walker.VisitObject(payload, SkippedTopLevel);
-        return walker.Replaced;
+        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(payload));
+        var replaced = SentryEventPipeline.Write(w =>
+        {
+            w.Json.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                w.WriteNamed(property.Name, property.Value, w.RootMode(property.Name));
+            }
+            w.Json.WriteEndObject();
+            return w.Replaced;
+        }, SensitiveKeys.For(options), int.MaxValue, trim: false, out var scrubbed);
+        var result = JsonNode.Parse(scrubbed)!.AsObject();
+        payload.Clear();
+        foreach (var name in result.Select(p => p.Key).ToList())
+        {
+            var value = result[name];
+            result.Remove(name);
+            payload[name] = value;
+        }
+        return replaced;
     }
 }

@@ -20,8 +20,29 @@ internal sealed class SensitiveKeys
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _decided = new(StringComparer.Ordinal);
 
     /// <summary>The default rules, shared by every scrub that adds no fields of its own.</summary>
-    public static SensitiveKeys For(ScrubOptions options) =>
-        options.ExtraFields.Count == 0 && options.SafeFields.Count == 0 ? Default : new SensitiveKeys(options);
+    public static SensitiveKeys For(ScrubOptions options)
+    {
+        if (options.ExtraFields.Count == 0 && options.SafeFields.Count == 0)
+        {
+            return Default;
+        }
+        // Ingest scrubs with a project's own fields on every event; rebuilding the rules each time
+        // would also throw away the decisions remembered above.
+        var key = string.Join('\0', options.ExtraFields) + "\u0001" + string.Join('\0', options.SafeFields);
+        if (Configured.TryGetValue(key, out var keys))
+        {
+            return keys;
+        }
+        keys = new SensitiveKeys(options);
+        if (Configured.Count < MaxConfigured)
+        {
+            Configured.TryAdd(key, keys);
+        }
+        return keys;
+    }
+
+    private const int MaxConfigured = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SensitiveKeys> Configured = new(StringComparer.Ordinal);
 
     private static readonly SensitiveKeys Default = new(new ScrubOptions());
 
@@ -41,6 +62,21 @@ internal sealed class SensitiveKeys
     }
 
     public bool IsSafe(string key) => _safe.Count > 0 && _safe.Contains(key);
+
+    /// <summary>As <see cref="IsSafe(string)"/>, for a name still in the parsed input: no string is made.</summary>
+    public bool IsSafe(ReadOnlySpan<char> key) => _safe.Count > 0 && _safe.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>As <see cref="IsSensitive(string)"/>; a string is made only the first time a key is seen.</summary>
+    public bool IsSensitive(ReadOnlySpan<char> key)
+    {
+        if (IsSafe(key))
+        {
+            return false;
+        }
+        return _decided.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var sensitive)
+            ? sensitive
+            : IsSensitive(key.ToString());
+    }
 
     public bool IsSensitive(string key)
     {

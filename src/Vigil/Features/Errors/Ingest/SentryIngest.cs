@@ -50,7 +50,7 @@ public sealed class SentryIngest(
             var item = parsed.Envelope.Items[index];
             if (item.Type == "event")
             {
-                var error = AddEvent(work, project, item.Payload.Span, parsed.Envelope.EventId, out var id);
+                var error = AddEvent(work, project, item.Payload, parsed.Envelope.EventId, out var id);
                 eventId ??= id;
                 if (error is not null)
                 {
@@ -87,13 +87,13 @@ public sealed class SentryIngest(
         var project = identity.Identity!.Project;
         var payload = StoreBody.Decode(body.Memory, options.Value.Ingest.MaxEventBytes);
         var work = new SentryWork(project.Id, clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var error = AddEvent(work, project, payload.Span, null, out var eventId);
+        var error = AddEvent(work, project, payload, null, out var eventId);
         if (error is not null)
             return Problem(error.Value.TooLarge ? 413 : 400, error.Value.Message, [error.Value.Message]);
         return await EnqueueAsync(work, project) ?? Results.Json(new { id = eventId });
     }
 
-    private (string Message, bool TooLarge)? AddEvent(SentryWork work, Project project, ReadOnlySpan<byte> payload, string? headerEventId, out string? eventId)
+    private (string Message, bool TooLarge)? AddEvent(SentryWork work, Project project, ReadOnlyMemory<byte> payload, string? headerEventId, out string? eventId)
     {
         eventId = null;
         var limit = options.Value.Ingest.MaxEventBytes;
@@ -102,27 +102,21 @@ public sealed class SentryIngest(
             metrics.Rejected.Add(EventWriter.Stream, IngestOutcome.TooLarge);
             return ($"The event is {payload.Length} bytes; the limit is {limit}.", true);
         }
-        var result = EventNormalizer.Normalize(payload, new EventNormalizeOptions
+        var scrub = project.Settings.ScrubPii
+            ? new ScrubOptions { ExtraFields = project.Settings.ScrubExtraFields ?? [], SafeFields = project.Settings.ScrubSafeFields ?? [] }
+            : null;
+        var result = SentryEventPipeline.Process(payload, new EventNormalizeOptions
         {
             ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(work.ReceivedAt),
             EventIdOverride = headerEventId,
-        });
+        }, scrub);
         if (result.Event is null)
         {
             metrics.Rejected.Add(EventWriter.Stream, IngestOutcome.Invalid);
             return (Describe(result.Error), false);
         }
-        var ev = result.Event;
-        if (project.Settings.ScrubPii)
-        {
-            PiiScrubber.Scrub(ev.Payload, new ScrubOptions
-            {
-                ExtraFields = project.Settings.ScrubExtraFields ?? [],
-                SafeFields = project.Settings.ScrubSafeFields ?? [],
-            });
-        }
-        var grouping = EventGrouper.Group(ev);
-        work.Events.Add(new IngestedEvent(ev, grouping, ev.Payload.ToJsonString()));
+        var ev = result.Event.Event;
+        work.Events.Add(new IngestedEvent(ev, result.Event.Grouping, System.Text.Encoding.UTF8.GetString(result.Event.PayloadUtf8.Span)));
         eventId = ev.EventId;
         return null;
     }
