@@ -30,12 +30,15 @@ internal static class JsonInput
         JsonDocument document;
         try
         {
-            // Repeated names are not rejected here: that check costs as much as a third of the parse.
-            document = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = maxDepth });
+            // A repeated property name is refused (as Relay's strict parsing does): stored events are
+            // read back as JSON objects, where a repeated name would fail far from the sender.
+            document = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (JsonException failure)
         {
-            error = Diagnose(utf8, 0, maxDepth, what);
+            error = failure.Message.Contains("uplicate", StringComparison.Ordinal)
+                ? new ParseError($"{what} repeats a property name at {failure.Path ?? "$"}", failure.BytePositionInLine ?? 0)
+                : Diagnose(utf8, 0, maxDepth, what);
             return false;
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)

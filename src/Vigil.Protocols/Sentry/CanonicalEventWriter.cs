@@ -71,8 +71,9 @@ internal static class CanonicalEventWriter
         var main = exceptions is { Count: > 0 } ? exceptions[^1] : null;
         var title = EventSummary.Title(main?.Type, main?.Value, message);
         var culprit = main?.Culprit ?? transaction ?? "";
-        w.WriteTextProperty("title", title, w.RootMode("title"));
-        w.WriteTextProperty("culprit", culprit, w.RootMode("culprit"));
+        // The issue list shows the title and culprit as stored: the scrubbed text, never the raw one.
+        title = w.WriteTextProperty("title", title, w.RootMode("title"));
+        culprit = w.WriteTextProperty("culprit", culprit, w.RootMode("culprit"));
         foreach (var property in fields.Others)
         {
             w.WriteNamed(property.Name, property.Value, w.RootMode(property.Name));
