@@ -8,7 +8,7 @@ namespace Vigil.Features.Errors.Storage;
 /// PostgreSQL and costs statement overhead on SQLite. Both engines accept the same text.</summary>
 internal static class MultiRowInsert
 {
-    // Under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
+    // Under PostgreSQL's 65,535 bound parameters per statement.
     private const int MaxParameters = 30_000;
 
     /// <summary>Runs <c>{head} VALUES … {tail}</c> over <paramref name="rows"/> (each the same number of
@@ -19,7 +19,15 @@ internal static class MultiRowInsert
         if (rows.Count == 0)
             return;
         var columns = rows[0].Length;
-        var chunk = Math.Max(1, MaxParameters / columns);
+        // SQLite is in-process, so a round trip costs nothing, while Microsoft.Data.Sqlite binds each
+        // parameter by searching the collection by name: a statement of n parameters costs n². There,
+        // one row per statement, prepared once and re-run, is the cheap shape.
+        var chunk = connection is Microsoft.Data.Sqlite.SqliteConnection ? 1 : Math.Max(1, MaxParameters / columns);
+        if (chunk == 1)
+        {
+            await ExecuteRowByRowAsync(connection, transaction, head, tail, rows, onReturned, cancellationToken);
+            return;
+        }
         for (var start = 0; start < rows.Count; start += chunk)
         {
             var count = Math.Min(chunk, rows.Count - start);
@@ -41,6 +49,35 @@ internal static class MultiRowInsert
                 sql.Append(')');
             }
             command.CommandText = sql.Append(' ').Append(tail).ToString();
+            if (onReturned is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                continue;
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                onReturned(reader);
+        }
+    }
+
+    private static async Task ExecuteRowByRowAsync(DbConnection connection, DbTransaction transaction, string head, string tail,
+        IReadOnlyList<object?[]> rows, Action<DbDataReader>? onReturned, CancellationToken cancellationToken)
+    {
+        var columns = rows[0].Length;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = Enumerable.Range(0, columns).Select(c => $"@v{c}").ToArray();
+        command.CommandText = $"{head} VALUES ({string.Join(',', names)}) {tail}";
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        foreach (var row in rows)
+        {
+            for (var column = 0; column < columns; column++)
+                command.Parameters[column].Value = row[column] ?? DBNull.Value;
             if (onReturned is null)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
