@@ -6,14 +6,12 @@ using Vigil.Features.Errors.Storage;
 namespace Vigil.Cli.Issues;
 
 /// <summary>`vigil issues list --project SLUG [--status S] [--query Q] [--json]`.</summary>
-public sealed class IssuesListCommand : Command
+public sealed class IssuesListCommand : StoreCommand
 {
-    private readonly StoreOptions _store = new();
     private readonly ProjectOption _project = new(required: true);
     private readonly Option<string?> _status = new("--status") { Description = "unresolved, resolved, resolved_next_release, ignored or all (default all)." };
     private readonly Option<string?> _query = new("--query") { Description = "Search: free text plus is:, level:, release:, environment:." };
     private readonly Option<int> _limit = new("--limit") { Description = "At most this many issues (default 100).", DefaultValueFactory = _ => 100 };
-    private readonly Option<bool> _json = new("--json") { Description = "Print JSON." };
 
     public IssuesListCommand() : base("list", "List a project's issues, most recently seen first.")
     {
@@ -21,14 +19,10 @@ public sealed class IssuesListCommand : Command
         Options.Add(_status);
         Options.Add(_query);
         Options.Add(_limit);
-        Options.Add(_json);
-        _store.AddTo(this);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, IServiceProvider services, bool json, CancellationToken cancellationToken)
     {
-        await using var services = await _store.OpenAsync(parse, cancellationToken);
         var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
             return ExitCodes.NotFound;
@@ -37,7 +31,7 @@ public sealed class IssuesListCommand : Command
         var query = new IssueQuery(status is null or "all" ? null : status, Limit: parse.GetValue(_limit)).WithSearch(parse.GetValue(_query));
         var (issues, _) = await services.GetRequiredService<IssueStore>().ListAsync(project.Id, query, cancellationToken);
         var views = issues.Select(i => IssueView.From(i, slug)).ToList();
-        if (parse.GetValue(_json))
+        if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(views, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
             return ExitCodes.Ok;

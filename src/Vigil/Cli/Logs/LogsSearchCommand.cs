@@ -5,29 +5,23 @@ using Vigil.Features.Logs.Storage;
 namespace Vigil.Cli.Logs;
 
 /// <summary>`vigil logs search QUERY [--since 1h] [--project SLUG] [--limit N] [--json]`: newest first, or an aggregate table.</summary>
-public sealed class LogsSearchCommand : Command
+public sealed class LogsSearchCommand : StoreCommand
 {
-    private readonly StoreOptions _store = new();
     private readonly Argument<string?> _query = new("query") { Description = "The query (docs/QUERY.md); empty for everything.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string> _since = new("--since") { Description = "How far back: 15m, 24h, 7d (default 1h).", DefaultValueFactory = _ => "1h" };
     private readonly ProjectOption _project = new(required: false);
     private readonly Option<int> _limit = new("--limit") { Description = "At most this many events (default 100).", DefaultValueFactory = _ => 100 };
-    private readonly Option<bool> _json = new("--json") { Description = "One JSON object per line." };
 
-    public LogsSearchCommand() : base("search", "Search log events.")
+    public LogsSearchCommand() : base("search", "Search log events.", "One JSON object per line.")
     {
         Arguments.Add(_query);
         Options.Add(_since);
         _project.AddTo(this);
         Options.Add(_limit);
-        Options.Add(_json);
-        _store.AddTo(this);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, IServiceProvider services, bool json, CancellationToken cancellationToken)
     {
-        await using var services = await _store.OpenAsync(parse, cancellationToken);
         var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
             return ExitCodes.NotFound;
@@ -39,7 +33,6 @@ public sealed class LogsSearchCommand : Command
             return ExitCodes.Usage;
         }
         var logs = services.GetRequiredService<LogStore>();
-        var json = parse.GetValue(_json);
         try
         {
             if (request.Query.Aggregation is { } aggregation)

@@ -6,25 +6,19 @@ using Vigil.Protocols.LogQuery;
 namespace Vigil.Cli.Logs;
 
 /// <summary>`vigil logs tail [QUERY] [--project SLUG] [--json]`: prints matching events as they arrive, until Ctrl+C.</summary>
-public sealed class LogsTailCommand : Command
+public sealed class LogsTailCommand : StoreCommand
 {
-    private readonly StoreOptions _store = new();
     private readonly Argument<string?> _query = new("query") { Description = "A filter (docs/QUERY.md); empty for everything.", Arity = ArgumentArity.ZeroOrOne };
     private readonly ProjectOption _project = new(required: false);
-    private readonly Option<bool> _json = new("--json") { Description = "One JSON object per line." };
 
-    public LogsTailCommand() : base("tail", "Follow log events as they arrive.")
+    public LogsTailCommand() : base("tail", "Follow log events as they arrive.", "One JSON object per line.")
     {
         Arguments.Add(_query);
         _project.AddTo(this);
-        Options.Add(_json);
-        _store.AddTo(this);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, IServiceProvider services, bool json, CancellationToken cancellationToken)
     {
-        await using var services = await _store.OpenAsync(parse, cancellationToken);
         var project = await _project.FindAsync(parse, services, cancellationToken);
         if (project is null)
             return ExitCodes.NotFound;
@@ -43,7 +37,7 @@ public sealed class LogsTailCommand : Command
                 var events = await logs.AfterAsync(project.Id, parsed.Query!.Filter, lastId, 500, cancellationToken);
                 foreach (var log in events)
                 {
-                    LogsOutput.Write(log, parse.GetValue(_json));
+                    LogsOutput.Write(log, json);
                     lastId = log.Id;
                 }
                 if (events.Count < 500)

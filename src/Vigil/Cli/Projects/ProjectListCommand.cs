@@ -8,21 +8,15 @@ using Vigil.Infrastructure.Hosting;
 namespace Vigil.Cli.Projects;
 
 /// <summary>`vigil project list [--json]`.</summary>
-public sealed class ProjectListCommand : Command
+public sealed class ProjectListCommand : StoreCommand
 {
-    private readonly StoreOptions _store = new();
-    private readonly Option<bool> _json = new("--json") { Description = "Print JSON." };
 
     public ProjectListCommand() : base("list", "List projects and their DSNs.")
     {
-        Options.Add(_json);
-        _store.AddTo(this);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, IServiceProvider services, bool json, CancellationToken cancellationToken)
     {
-        await using var services = await _store.OpenAsync(parse, cancellationToken);
         var store = services.GetRequiredService<ProjectStore>();
         var publicUrl = services.GetRequiredService<IOptions<VigilOptions>>().Value.ResolvePublicUrl();
         var rows = new List<object>();
@@ -31,10 +25,10 @@ public sealed class ProjectListCommand : Command
             var key = (await store.KeysAsync(project.Id, cancellationToken)).FirstOrDefault(k => !k.IsRevoked);
             var dsn = key is null ? "" : Dsn.Build(publicUrl, key.PublicKey, project.Id);
             rows.Add(new { id = project.Id, slug = project.Slug, name = project.Name, dsn });
-            if (!parse.GetValue(_json))
+            if (!json)
                 Console.WriteLine($"{project.Slug}\t{project.Name}\t{dsn}");
         }
-        if (parse.GetValue(_json))
+        if (json)
             Console.WriteLine(JsonSerializer.Serialize(rows));
         return ExitCodes.Ok;
     }
