@@ -1,3 +1,4 @@
+using Vigil.Infrastructure.Storage;
 using System.Data.Common;
 using Vigil.Protocols.Sentry;
 

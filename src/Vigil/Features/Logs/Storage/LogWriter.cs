@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Vigil.Features.Errors.Storage;
 using Vigil.Features.Logs.Ingest;
 using Vigil.Infrastructure.Ingest;
 using Vigil.Infrastructure.Observability;

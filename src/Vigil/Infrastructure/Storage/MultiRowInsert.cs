@@ -1,12 +1,12 @@
 using System.Data.Common;
 using System.Text;
 
-namespace Vigil.Features.Errors.Storage;
+namespace Vigil.Infrastructure.Storage;
 
 /// <summary>Writes many rows with one statement per chunk (<c>VALUES (…), (…), …</c>): a batch
 /// costs a handful of round trips instead of one per row, which is what bounds the writer on
 /// PostgreSQL and costs statement overhead on SQLite. Both engines accept the same text.</summary>
-internal static class MultiRowInsert
+public static class MultiRowInsert
 {
     // Under PostgreSQL's 65,535 bound parameters per statement.
     private const int MaxParameters = 30_000;

@@ -1,10 +1,10 @@
 using System.Data.Common;
 
-namespace Vigil.Features.Errors.Storage;
+namespace Vigil.Infrastructure.Storage;
 
 /// <summary>A reusable parameterised command for the writer's hot loops: prepared once per batch,
 /// executed per row with new values.</summary>
-internal sealed class SqlCommands
+public static class SqlCommands
 {
     public static DbCommand Create(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {

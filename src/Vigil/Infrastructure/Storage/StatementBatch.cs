@@ -1,11 +1,11 @@
 using System.Data.Common;
 
-namespace Vigil.Features.Errors.Storage;
+namespace Vigil.Infrastructure.Storage;
 
 /// <summary>Statements that each run once with their own values, sent together: as one DbBatch
 /// where the provider supports it (Npgsql pipelines it into one round trip), otherwise through one
 /// reused command per statement text (SQLite runs in-process: there is no round trip to save).</summary>
-internal sealed class StatementBatch
+public sealed class StatementBatch
 {
     private readonly List<(string Sql, string[] Names, object?[] Values)> _statements = [];
 
