@@ -47,7 +47,7 @@ public sealed class LogsPageTests(VigilServerFixture server, ChromiumFixture chr
         var (_, page) = await OpenWithCheckoutLogsAsync("Property click");
         await SearchAsync(page, "checkout");
         var failed = page.Locator(".log-row", new() { HasText = "checkout failed" });
-        await failed.Locator(".log-head").ClickAsync();
+        await ExpandAsync(failed);
         await Expect(failed.Locator(".log-details")).ToContainTextAsync("CardDeclined");
         await ScreenshotAsync(page, "expanded");
 
@@ -182,11 +182,27 @@ public sealed class LogsPageTests(VigilServerFixture server, ChromiumFixture chr
     private static async Task SearchAsync(IPage page, string query)
     {
         await page.FillAsync("#q", query);
-        // The search re-renders the list: wait until its requests are answered, so a test never
-        // clicks a row of the previous results that is about to be replaced.
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#search button[type=submit]"),
-            response => response.Url.Contains("/api/logs?") || response.Url.Contains("/api/logs/?"));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ClickAsync("#search button[type=submit]");
+    }
+
+    /// <summary>Opens a row's details. A search still in flight re-renders the list and closes a row
+    /// opened too early, so the click is repeated until the details stay open.</summary>
+    private static async Task ExpandAsync(ILocator row)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await row.Locator(".log-head").ClickAsync();
+            try
+            {
+                await Expect(row.Locator(".log-details")).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                await Task.Delay(300);
+                if (await row.Locator(".log-details").IsVisibleAsync())
+                    return;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+        }
     }
 
     private async Task<(string Detail, int Position)> ProblemAsync(string path)
