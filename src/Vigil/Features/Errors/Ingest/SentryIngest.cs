@@ -145,7 +145,7 @@ public sealed class SentryIngest(
         {
             metrics.Rejected.Add(EventWriter.Stream, IngestOutcome.StorageFailed, work.Events.Count);
             var detail = "Vigil could not store the events; nothing was acknowledged. Retry later.";
-            return new WithHeader(Results.Json(new { detail, causes = new[] { detail } }, statusCode: 503),
+            return new HeaderResult(Results.Json(new { detail, causes = new[] { detail } }, statusCode: 503),
                 "Retry-After", options.Value.Ingest.RetryAfterSeconds.ToString());
         }
     }
@@ -189,19 +189,9 @@ public sealed class SentryIngest(
     private static IResult TooManyRequests(int seconds, string scopeAndReason, string detail)
     {
         var result = Results.Json(new { detail, causes = new[] { detail } }, statusCode: 429);
-        return new WithHeader(new WithHeader(result, "Retry-After", seconds.ToString()), "X-Sentry-Rate-Limits", $"{seconds}::{scopeAndReason}");
+        return new HeaderResult(new HeaderResult(result, "Retry-After", seconds.ToString()), "X-Sentry-Rate-Limits", $"{seconds}::{scopeAndReason}");
     }
 
     private static string Describe(Vigil.Protocols.ParseError? error) =>
         error is null ? "unknown error" : error.Position >= 0 ? $"{error.Message} (at byte {error.Position})" : error.Message;
-
-    /// <summary>Adds a response header to another result.</summary>
-    private sealed class WithHeader(IResult inner, string name, string value) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[name] = value;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -24,9 +24,8 @@ public sealed class LogIngest(
     public async Task<IResult> IngestAsync(HttpContext context, LogFormat format)
     {
         var settings = options.Value.Ingest;
-        var body = await BodyReader.ReadAsync(context.Request, settings.MaxEnvelopeBytes, settings.MaxDecompressedBytes, context.RequestAborted);
-        if (!body.Ok)
-            return Reject(body.StatusCode, body.Error!, body.StatusCode == 413 ? "too_large" : "invalid");
+        // The key is in the headers or the query, so a sender without a valid one is turned away
+        // before its body is read.
         var key = LogIngestKey.From(context.Request);
         if (string.IsNullOrEmpty(key))
             return Reject(401, "No ingest key: send X-Vigil-Key (or X-Seq-ApiKey, ?apiKey=, Authorization: Bearer) with a project key.", "unauthorized");
@@ -35,6 +34,9 @@ public sealed class LogIngest(
             return Reject(401, "Unknown ingest key.", "unauthorized");
         if (identity.Key.IsRevoked)
             return Reject(403, "This ingest key was revoked.", "unauthorized");
+        var body = await BodyReader.ReadAsync(context.Request, settings.MaxEnvelopeBytes, settings.MaxDecompressedBytes, context.RequestAborted);
+        if (!body.Ok)
+            return Reject(body.StatusCode, body.Error!, body.StatusCode == 413 ? "too_large" : "invalid");
         if (body.Length == 0 && format is LogFormat.Clef or LogFormat.SeqJson)
             return SeqAccepted(); // Serilog's Seq sink posts an empty body when idle to learn the minimum level.
         var now = clock.GetUtcNow();
@@ -105,7 +107,7 @@ public sealed class LogIngest(
     }
 
     private static IResult Busy(LogFormat format, int seconds, string detail, int status = 429) =>
-        new RetryAfterResult(Results.Json(new { detail, causes = new[] { detail } }, statusCode: status), seconds);
+        new HeaderResult(Results.Json(new { detail, causes = new[] { detail } }, statusCode: status), "Retry-After", seconds.ToString());
 
     /// <summary>What Seq answers, and what Serilog's Seq sink reads its minimum level from.</summary>
     /// <remarks>Written literally: the sink looks for the PascalCase key with an ordinal search, and the
@@ -120,13 +122,4 @@ public sealed class LogIngest(
         LogFormat.SeqJson => "Seq JSON",
         _ => "NDJSON",
     };
-
-    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString();
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }
