@@ -9,7 +9,7 @@ using Vigil.Protocols.Sentry;
 
 namespace Vigil.Features.Errors.Ingest;
 
-/// <summary>The Sentry ingest edge, as its stages: read body → authenticate → limit → parse →
+/// <summary>The Sentry ingest edge, as its stages: authenticate → read body → limit → parse →
 /// normalize, scrub and fingerprint each item → enqueue → answer once the batch committed.
 /// Every item ends stored or counted under a reason; a bad item never costs its neighbours.</summary>
 public sealed class SentryIngest(
@@ -26,13 +26,18 @@ public sealed class SentryIngest(
 
     public async Task<IResult> EnvelopeAsync(HttpContext context, string projectId)
     {
+        // A key in the headers or the query is checked before the body is read, so a sender without
+        // a valid one costs no decompression; only a key-less request waits for its envelope's DSN.
+        var early = KeyOutsideBody(context.Request) is null ? default : await AuthenticateAsync(context, projectId, null);
+        if (early.Error is not null)
+            return early.Error;
         var body = await ReadAsync(context);
         if (!body.Ok)
             return RejectBody(body);
         var parsed = EnvelopeParser.Parse(body.Memory);
         if (parsed.Envelope is null)
             return Reject(400, $"Invalid envelope: {Describe(parsed.Error)}", IngestOutcome.Invalid);
-        var identity = await AuthenticateAsync(context, projectId, parsed.Envelope.Dsn);
+        var identity = early.Identity is not null ? early : await AuthenticateAsync(context, projectId, parsed.Envelope.Dsn);
         if (identity.Error is not null)
             return identity.Error;
         var project = identity.Identity!.Project;
@@ -78,12 +83,12 @@ public sealed class SentryIngest(
 
     public async Task<IResult> StoreAsync(HttpContext context, string projectId)
     {
-        var body = await ReadAsync(context, options.Value.Ingest.MaxEventBytes);
-        if (!body.Ok)
-            return RejectBody(body);
         var identity = await AuthenticateAsync(context, projectId, null);
         if (identity.Error is not null)
             return identity.Error;
+        var body = await ReadAsync(context, options.Value.Ingest.MaxEventBytes);
+        if (!body.Ok)
+            return RejectBody(body);
         var project = identity.Identity!.Project;
         var payload = StoreBody.Decode(body.Memory, options.Value.Ingest.MaxEventBytes);
         var work = new SentryWork(project.Id, clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -152,10 +157,7 @@ public sealed class SentryIngest(
 
     private async Task<(IngestIdentity? Identity, IResult? Error)> AuthenticateAsync(HttpContext context, string projectId, string? envelopeDsn)
     {
-        var request = context.Request;
-        var key = SentryAuth.FromHeaders(request.Headers["X-Sentry-Auth"], request.Headers.Authorization)
-            ?? request.Query["sentry_key"].FirstOrDefault()
-            ?? SentryAuth.FromDsn(envelopeDsn);
+        var key = KeyOutsideBody(context.Request) ?? SentryAuth.FromDsn(envelopeDsn);
         if (!long.TryParse(projectId, out var id))
             return (null, Reject(400, $"'{projectId}' is not a project id: DSNs end in a number.", IngestOutcome.Invalid));
         if (string.IsNullOrWhiteSpace(key))
@@ -169,6 +171,10 @@ public sealed class SentryIngest(
             return (null, Reject(404, $"No project {id} for this key.", IngestOutcome.Unauthorized));
         return (identity, null);
     }
+
+    private static string? KeyOutsideBody(HttpRequest request) =>
+        SentryAuth.FromHeaders(request.Headers["X-Sentry-Auth"], request.Headers.Authorization)
+        ?? request.Query["sentry_key"].FirstOrDefault();
 
     private Task<BodyReader.Result> ReadAsync(HttpContext context, long? rawLimit = null) =>
         BodyReader.ReadAsync(context.Request, rawLimit ?? options.Value.Ingest.MaxEnvelopeBytes, options.Value.Ingest.MaxDecompressedBytes, context.RequestAborted);

@@ -63,6 +63,17 @@ public sealed class EncodingAndAuthTests(VigilServerFixture server) : IClassFixt
         await ProblemAssert.IsAsync(response, HttpStatusCode.Unauthorized, "No Sentry key");
     }
 
+    [Fact]
+    public async Task AnUnknownHeaderKeyIsRefusedBeforeTheBodyIsRead()
+    {
+        // The body claims gzip but is not: had it been read first, the answer would be a 400 about the encoding.
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{server.DefaultProject.Id}/envelope/") { Content = new ByteArrayContent("not gzip at all"u8.ToArray()) };
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        request.Headers.TryAddWithoutValidation("X-Sentry-Auth", SentryIngestClient.AuthHeader("0123456789abcdef0123456789abcdef"));
+        using var response = await server.Http.SendAsync(request);
+        await ProblemAssert.IsAsync(response, HttpStatusCode.Unauthorized, "Unknown Sentry key");
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string path, byte[] body, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
