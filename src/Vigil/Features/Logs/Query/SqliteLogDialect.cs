@@ -31,7 +31,7 @@ public sealed class SqliteLogDialect : ILogSqlDialect
         $"vigil_percentile({numeric}, {rank.ToString(CultureInfo.InvariantCulture)})";
 
     /// <summary>An FTS5 phrase: the text's words in order, with quotes doubled so nothing is FTS syntax.</summary>
-    private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+    public static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
 
     private static string JsonPath(IReadOnlyList<string> segments) =>
         "$" + string.Concat(segments.Select(s => ".\"" + s.Replace("\"", "") + "\""));

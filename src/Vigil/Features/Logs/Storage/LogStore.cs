@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Vigil.Features.Logs.Query;
 using Vigil.Infrastructure.Storage;
 using Vigil.Protocols.LogQuery;
@@ -12,7 +13,7 @@ using LogLevel = Vigil.Protocols.Logs.LogLevel;
 namespace Vigil.Features.Logs.Storage;
 
 /// <summary>Runs log queries: pages of events, aggregations, histograms, top templates and the tail.</summary>
-public sealed class LogStore(Database database)
+public sealed class LogStore(Database database, IOptions<LogsOptions>? options = null)
 {
     private const string EventColumns =
         "e.id AS Id, e.timestamp AS Timestamp, e.level AS Level, e.message AS Message, t.template AS Template, e.service AS Service, e.host AS Host, " +
@@ -25,13 +26,22 @@ public sealed class LogStore(Database database)
     public async Task<LogPage> SearchAsync(long projectId, Vigil.Protocols.LogQuery.Query query, TimeRange range, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
         var parameters = new SqlParameters();
-        var where = new StringBuilder(Base(projectId, range, query.Filter, parameters));
+        await using var connection = await OpenAsync(cancellationToken);
+        var source = "log_events";
+        var filter = query.Filter;
+        if (database.Engine == StorageEngine.Sqlite && FullTextFirst.RequiredTerm(filter) is { } term
+            && await IsRareAsync(connection, term, cancellationToken))
+        {
+            // CROSS JOIN fixes the loop order in SQLite: the index's few rows outside, events looked up by id.
+            source = $"(SELECT rowid AS rid FROM log_text WHERE log_text MATCH {parameters.Add(SqliteLogDialect.Phrase(term.Text))}) f CROSS JOIN log_events ON log_events.id = f.rid";
+            filter = FullTextFirst.Without(filter, term);
+        }
+        var where = new StringBuilder(Base(projectId, range, filter, parameters));
         if (LogCursor.Decode(cursor) is { } after)
             where.Append($" AND (timestamp < {parameters.Add(after.Timestamp)} OR (timestamp = {parameters.Add(after.Timestamp)} AND id < {parameters.Add(after.Id)}))");
         limit = Math.Clamp(limit, 1, 1000);
-        var sql = $"SELECT {EventColumns} FROM (SELECT * FROM log_events WHERE {where} ORDER BY timestamp DESC, id DESC LIMIT {limit}) e " +
+        var sql = $"SELECT {EventColumns} FROM (SELECT log_events.* FROM {source} WHERE {where} ORDER BY timestamp DESC, id DESC LIMIT {limit}) e " +
                   "LEFT JOIN log_templates t ON t.project_id = e.project_id AND t.hash = e.template_hash ORDER BY e.timestamp DESC, e.id DESC";
-        await using var connection = await OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters.Values, cancellationToken: cancellationToken))).ToList();
         var next = rows.Count == limit ? LogCursor.Encode(rows[^1].Timestamp, rows[^1].Id) : null;
         return new LogPage(rows.Select(r => r.ToView()).ToList(), next);
@@ -100,6 +110,19 @@ public sealed class LogStore(Database database)
                   $"LEFT JOIN log_templates t ON t.project_id = {parameters.Add(projectId)} AND t.hash = c.hash ORDER BY c.n DESC";
         await using var connection = await OpenAsync(cancellationToken);
         return (await connection.QueryAsync<TemplateCount>(new CommandDefinition(sql, parameters.Values, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Whether the full-text index holds at most Logs:FullTextFirstLimit rows for the term
+    /// (counting stops there, so asking costs little even for a common word).</summary>
+    private async Task<bool> IsRareAsync(DbConnection connection, TextNode term, CancellationToken cancellationToken)
+    {
+        var limit = options?.Value.FullTextFirstLimit ?? new LogsOptions().FullTextFirstLimit;
+        if (limit <= 0)
+            return false;
+        var matches = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM log_text WHERE log_text MATCH @phrase LIMIT @cap)",
+            new { phrase = SqliteLogDialect.Phrase(term.Text), cap = limit + 1 }, cancellationToken: cancellationToken));
+        return matches <= limit;
     }
 
     private string Base(long projectId, TimeRange range, QueryNode? filter, SqlParameters parameters) =>
