@@ -1,9 +1,11 @@
 namespace Vigil.Bench.Logs;
 
 /// <summary>The command line: <c>--events N</c>, <c>--quick</c>, <c>--senders</c>, <c>--reps</c>,
-/// <c>--postgres CONNECTION</c>, <c>--pg-events N</c>, <c>--work DIR</c>, <c>--keep</c>, <c>--vigil DLL</c>.</summary>
+/// <c>--postgres CONNECTION</c>, <c>--pg-events N</c>, <c>--work DIR</c>, <c>--keep</c>, <c>--vigil DLL</c>,
+/// <c>--search-only</c> (search a store an earlier <c>--keep</c> run left in <c>--work DIR</c>, skipping ingest:
+/// loading 10 million events takes longer than a quiet machine can be kept quiet).</summary>
 public sealed record BenchOptions(long Events, long PostgresEvents, int Senders, int Repetitions, int ToolRepetitions,
-    string? Postgres, string WorkDir, bool Keep, string VigilDll)
+    string? Postgres, string WorkDir, bool Keep, string VigilDll, bool SearchOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,7 +22,8 @@ public sealed record BenchOptions(long Events, long PostgresEvents, int Senders,
             quick ? 2 : 3,
             Value("--postgres"),
             Value("--work") ?? Path.Combine(Path.GetTempPath(), "vigil-logsbench-" + Environment.ProcessId),
-            args.Contains("--keep"),
-            Value("--vigil") ?? "src/Vigil/bin/Release/net10.0/vigil.dll");
+            args.Contains("--keep") || args.Contains("--search-only"),
+            Value("--vigil") ?? "src/Vigil/bin/Release/net10.0/vigil.dll",
+            args.Contains("--search-only"));
     }
 }

@@ -17,15 +17,19 @@ string N(double value, string format = "N0") => value.ToString(format, culture);
 
 try
 {
+    var sqliteDir = Path.Combine(options.WorkDir, "sqlite");
+    var summaryPath = Path.Combine(options.WorkDir, "dataset.json");
+    if (options.SearchOnly)
+        return await SearchOnlyAsync();
     Say($"building {options.Events:N0} events (OTLP batches of {Dataset.BatchSize} in memory, NDJSON at {ndjson})");
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var endMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 120_000;
     var data = Dataset.Build(options.Events, endMs, ndjson);
     Say($"built in {clock.Elapsed.TotalSeconds:N1} s: {data.ProtobufBytes / data.Events} B/event protobuf, {data.NdjsonBytes / data.Events} B/event NDJSON");
+    File.WriteAllText(summaryPath, System.Text.Json.JsonSerializer.Serialize(new DatasetSummary(data.Events, data.NdjsonBytes, data.StartMs, data.EndMs)));
 
     var ingestRows = new List<string>();
     var storageRows = new List<string>();
-    var sqliteDir = Path.Combine(options.WorkDir, "sqlite");
     await using var sqlite = await VigilProcess.StartAsync(options.VigilDll, sqliteDir, FreePort(), postgres: null);
     Say($"SQLite: ingesting {data.Events:N0} events over HTTP with {options.Senders} senders (load {Load()})");
     var cpuBefore = CpuSeconds(sqlite.Pid);
@@ -66,34 +70,52 @@ try
     storageRows.ForEach(Console.WriteLine);
     Console.WriteLine();
 
-    Say($"search: {options.Repetitions} repetitions per query (load {Load()})");
-    var hourFrom = data.StartMs + (data.EndMs - data.StartMs) / 2;
-    var hourTo = hourFrom + 3_600_000;
-    var queries = new (string Name, string Query, string Rg, string Grep)[]
-    {
-        ($"(a) rare term `{EventGenerator.RareTerm}`, 24h, newest 100", $"q={EventGenerator.RareTerm}&since=24h",
-            $"rg -c {EventGenerator.RareTerm} {ndjson}", $"grep -c {EventGenerator.RareTerm} {ndjson}"),
-        ("(b) `StatusCode = 503`, one hour, newest 100", $"q={Uri.EscapeDataString("StatusCode = 503")}&from={hourFrom}&to={hourTo}",
-            $"rg -c '\"StatusCode\":503' {ndjson}", $"grep -c '\"StatusCode\":503' {ndjson}"),
-        ("(c) `| count() by bin(1m)`, 24h", $"q={Uri.EscapeDataString("| count() by bin(1m)")}&since=24h",
-            $"rg -o '\"timestamp\":\"[^\"]{{16}}' {ndjson} | sort | uniq -c | wc -l", $"grep -o '\"timestamp\":\"[^\"]\\{{16\\}}' {ndjson} | sort | uniq -c | wc -l"),
-    };
-    Console.WriteLine($"### Search over {N(stored)} events spanning 24 h: GET /api/logs, {options.Repetitions} runs after one warm-up; tools: median of {options.ToolRepetitions}, LC_ALL=C, whole file (warm page cache)");
-    Console.WriteLine();
-    Console.WriteLine("| Query | Vigil p50 | Vigil p95 | Found | ripgrep | grep | rg ÷ Vigil p50 | grep ÷ Vigil p50 | rg/grep output |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-    foreach (var (name, query, rg, grep) in queries)
-    {
-        var vigil = await search.TimeAsync(name, query, options.Repetitions);
-        Say($"{name}: p50 {vigil.P50:N1} ms; running ripgrep and grep");
-        var rgRun = await ToolRun.TimeAsync(rg, options.ToolRepetitions);
-        var grepRun = await ToolRun.TimeAsync(grep, options.ToolRepetitions);
-        Console.WriteLine($"| {name} | {N(vigil.P50, "N1")} ms | {N(vigil.P95, "N1")} ms | {N(vigil.Found)} | {N(rgRun.MedianMs)} ms | {N(grepRun.MedianMs)} ms | " +
-                          $"{N(rgRun.MedianMs / vigil.P50, "N1")}× | {N(grepRun.MedianMs / vigil.P50, "N1")}× | {rgRun.Output} / {grepRun.Output} |");
-    }
-    Console.WriteLine();
+    await SearchAsync(search, stored, data.StartMs, data.EndMs);
     Console.WriteLine($"Load average at the end: {Load()}; nproc {Environment.ProcessorCount}.");
     return sqliteIngest.Acknowledged == stored ? 0 : 2;
+
+    async Task SearchAsync(SearchRun search, long stored, long startMs, long endMs)
+    {
+        Say($"search: {options.Repetitions} repetitions per query (load {Load()})");
+        var hourFrom = startMs + (endMs - startMs) / 2;
+        var hourTo = hourFrom + 3_600_000;
+        var queries = new (string Name, string Query, string Rg, string Grep)[]
+        {
+            ($"(a) rare term `{EventGenerator.RareTerm}`, 24h, newest 100", $"q={EventGenerator.RareTerm}&since=24h",
+                $"rg -c {EventGenerator.RareTerm} {ndjson}", $"grep -c {EventGenerator.RareTerm} {ndjson}"),
+            ("(b) `StatusCode = 503`, one hour, newest 100", $"q={Uri.EscapeDataString("StatusCode = 503")}&from={hourFrom}&to={hourTo}",
+                $"rg -c '\"StatusCode\":503' {ndjson}", $"grep -c '\"StatusCode\":503' {ndjson}"),
+            ("(c) `| count() by bin(1m)`, 24h", $"q={Uri.EscapeDataString("| count() by bin(1m)")}&since=24h",
+                $"rg -o '\"timestamp\":\"[^\"]{{16}}' {ndjson} | sort | uniq -c | wc -l", $"grep -o '\"timestamp\":\"[^\"]\\{{16\\}}' {ndjson} | sort | uniq -c | wc -l"),
+        };
+        Console.WriteLine($"### Search over {N(stored)} events spanning 24 h: GET /api/logs, {options.Repetitions} runs after one warm-up; tools: median of {options.ToolRepetitions}, LC_ALL=C, whole file (warm page cache)");
+        Console.WriteLine();
+        Console.WriteLine("| Query | Vigil p50 | Vigil p95 | Found | ripgrep | grep | rg ÷ Vigil p50 | grep ÷ Vigil p50 | rg/grep output |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (name, query, rg, grep) in queries)
+        {
+            var vigil = await search.TimeAsync(name, query, options.Repetitions);
+            Say($"{name}: p50 {vigil.P50:N1} ms; running ripgrep and grep");
+            var rgRun = await ToolRun.TimeAsync(rg, options.ToolRepetitions);
+            var grepRun = await ToolRun.TimeAsync(grep, options.ToolRepetitions);
+            Console.WriteLine($"| {name} | {N(vigil.P50, "N1")} ms | {N(vigil.P95, "N1")} ms | {N(vigil.Found)} | {N(rgRun.MedianMs)} ms | {N(grepRun.MedianMs)} ms | " +
+                              $"{N(rgRun.MedianMs / vigil.P50, "N1")}× | {N(grepRun.MedianMs / vigil.P50, "N1")}× | {rgRun.Output} / {grepRun.Output} |");
+        }
+        Console.WriteLine();
+    }
+
+    async Task<int> SearchOnlyAsync()
+    {
+        var summary = System.Text.Json.JsonSerializer.Deserialize<DatasetSummary>(File.ReadAllText(summaryPath))
+            ?? throw new InvalidOperationException($"No {summaryPath}: run once with --keep first.");
+        await using var kept = await VigilProcess.StartAsync(options.VigilDll, sqliteDir, FreePort(), postgres: null);
+        using var search = new SearchRun(kept.Url, kept.Token);
+        var stored = await search.CountAsync(summary.StartMs, summary.EndMs + 1);
+        Say($"search only: {stored:N0} events kept in {sqliteDir}");
+        await SearchAsync(search, stored, summary.StartMs, summary.EndMs);
+        Console.WriteLine($"Load average at the end: {Load()}; nproc {Environment.ProcessorCount}.");
+        return 0;
+    }
 }
 finally
 {
@@ -143,3 +165,5 @@ static async Task<long> PostgresBytesAsync(string connection)
     await using var command = source.CreateCommand("CHECKPOINT; SELECT pg_database_size(current_database())");
     return Convert.ToInt64(await command.ExecuteScalarAsync());
 }
+
+internal sealed record DatasetSummary(long Events, long NdjsonBytes, long StartMs, long EndMs);

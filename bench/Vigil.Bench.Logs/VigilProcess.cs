@@ -40,6 +40,9 @@ public sealed partial class VigilProcess : IAsyncDisposable
         {
             if (line.Data is { } text && DsnKey().Match(text) is { Success: true } match)
                 key.TrySetResult(match.Groups[1].Value);
+            // A restart over kept data prints no DSN (it is printed once, at the first start); searching needs none.
+            else if (line.Data?.StartsWith("Vigil is listening", StringComparison.Ordinal) == true)
+                key.TrySetResult("");
         };
         process.ErrorDataReceived += (_, line) =>
         {
