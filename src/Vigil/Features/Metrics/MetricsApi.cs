@@ -62,23 +62,16 @@ public static class MetricsApi
         var (query, failure) = request.ToQuery(found.Id, clock.GetUtcNow());
         if (failure is not null)
             return Problem(failure.Parameter, failure.Message);
-        if (query!.Aggregation.Length == 0)
-        {
-            var kind = DerivedSeries.IsDerived(query.Name) ? MetricKind.Counter
-                : (await catalog.SeriesAsync(found.Id, query.Name, ct)).FirstOrDefault()?.Kind ?? MetricKind.Gauge;
-            query = query with { Aggregation = MetricAggregations.DefaultFor(kind) };
-        }
         try
         {
-            var result = await service.QueryAsync(query, ct);
+            var result = await service.QueryAsync(query!, ct);
             return result is null
-                ? Results.Problem(statusCode: 404, title: "No such metric", detail: $"Project '{found.Slug}' has no metric named '{query.Name}'.")
+                ? Results.Problem(statusCode: 404, title: "No such metric", detail: $"Project '{found.Slug}' has no metric named '{query!.Name}'.")
                 : Results.Json(new
                 {
                     name = result.Name,
                     unit = result.Unit,
                     stepMs = result.StepMs,
-                    aggregation = query.Aggregation,
                     series = result.Series.Select(s => new { group = s.Group, points = s.Points.Select(p => new object?[] { p.TimeMs, p.Value }) }),
                 });
         }

@@ -17,8 +17,15 @@ public sealed class MetricQueryService(
     IOptions<MetricsOptions> options,
     TimeProvider clock) : IMetricQueryService
 {
+    /// <summary>An empty <see cref="MetricQuery.Aggregation"/> takes the kind's natural one (<see cref="MetricAggregations.DefaultFor"/>).</summary>
     public async Task<MetricQueryResult?> QueryAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<StoredSeries>? all = null;
+        if (string.IsNullOrEmpty(query.Aggregation))
+        {
+            all = DerivedSeries.IsDerived(query.Name) ? [] : await catalog.SeriesAsync(query.ProjectId, query.Name, cancellationToken);
+            query = query with { Aggregation = MetricAggregations.DefaultFor(all.Count > 0 ? all[0].Kind : MetricKind.Counter) };
+        }
         if (!MetricAggregations.IsKnown(query.Aggregation))
             throw new ArgumentException($"'{query.Aggregation}' is not an aggregation: use {string.Join(", ", MetricAggregations.All)}.", "agg");
         if (query.ToMs <= query.FromMs)
@@ -27,7 +34,7 @@ public sealed class MetricQueryService(
             clock.GetUtcNow().ToUnixTimeMilliseconds(), options.Value);
         if (DerivedSeries.IsDerived(query.Name))
             return await derived.QueryAsync(query, window, cancellationToken);
-        var all = await catalog.SeriesAsync(query.ProjectId, query.Name, cancellationToken);
+        all ??= await catalog.SeriesAsync(query.ProjectId, query.Name, cancellationToken);
         if (all.Count == 0)
             return null;
         var chosen = all.Where(s => TagFilters.Match(query.Filters, s.Tags)).ToList();
