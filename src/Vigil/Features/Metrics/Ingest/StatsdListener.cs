@@ -82,8 +82,8 @@ public sealed class StatsdListener(
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var drained = aggregator.Drain(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        if (drained.Keys.Any(slug => !_projects.ContainsKey(slug)) || _projects.Count == 0)
-            await RefreshProjectsAsync(cancellationToken);
+        // One small read per flush keeps slugs current for prefixes and tags of projects created since.
+        await RefreshProjectsAsync(cancellationToken);
         var commits = new List<Task>();
         foreach (var (slug, samples) in drained)
         {
