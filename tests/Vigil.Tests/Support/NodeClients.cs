@@ -26,7 +26,8 @@ public static class NodeClients
         await InstallLock.WaitAsync();
         try
         {
-            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@sentry", "node")))
+            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@sentry", "node"))
+                && System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "hot-shots")))
                 return;
             var (code, output, error) = await ExecAsync("npm", ["install", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
             if (code != 0)
