@@ -27,6 +27,9 @@ public static class OtlpMetricsEndpoints
 
     public static IEndpointRouteBuilder MapOtlpMetricsIngest(this IEndpointRouteBuilder app)
     {
+        // Created now, as the server starts, not at the first request: the tracker's start time
+        // decides which cumulative series began after Vigil was listening (README, temporality).
+        app.ServiceProvider.GetRequiredService<CumulativeTracker>();
         app.MapPost("/v1/metrics", (HttpContext context, OtlpMetricsIngest edge) => edge.IngestAsync(context))
             .DisableAntiforgery().AllowAnonymous().WithTags("Metric ingest");
         return app;
