@@ -20,7 +20,15 @@ public static class UdpPacer
             var owed = (long)(clock.Elapsed.TotalSeconds * linesPerSecond);
             while (sent < owed)
             {
-                socket.Send(workload.Packets[next]);
+                try
+                {
+                    socket.Send(workload.Packets[next]);
+                }
+                catch (SocketException error) when (error.SocketErrorCode == SocketError.ConnectionRefused)
+                {
+                    // Nothing listens on the port (an earlier datagram came back as ICMP port
+                    // unreachable): the line is sent and lost, which the count will show.
+                }
                 sent += workload.LinesPerPacket[next];
                 next = (next + 1) % workload.Packets.Length;
             }
