@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using static Vigil.Protocols.Logs.OtlpJsonFields;
+using static Vigil.Protocols.Otlp.OtlpJsonFields;
 
 namespace Vigil.Protocols.Logs;
 

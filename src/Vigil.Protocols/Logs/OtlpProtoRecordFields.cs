@@ -1,3 +1,5 @@
+using Vigil.Protocols.Otlp;
+
 namespace Vigil.Protocols.Logs;
 
 /// <summary>The fields of one logs.proto LogRecord, read into an <see cref="OtlpRawRecord"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Protocols.Otlp;
 
 namespace Vigil.Protocols.Logs;
 

@@ -10,8 +10,8 @@ using Vigil.Infrastructure.Storage;
 
 namespace Vigil.Features.Metrics;
 
-/// <summary>Statistics: StatsD ingest, the metric writer with its rollups and retention, the query service and API.
-/// OTLP metrics ingest enqueues into the same <see cref="IngestQueue{MetricWork}"/>.</summary>
+/// <summary>Statistics: StatsD and OTLP metrics ingest, the metric writer with its rollups and retention,
+/// the query service and API. Both ingest edges enqueue into one <see cref="IngestQueue{MetricWork}"/>.</summary>
 public sealed class MetricsModule : IVigilModule
 {
     public void AddServices(IServiceCollection services, VigilOptions options)
@@ -39,7 +39,12 @@ public sealed class MetricsModule : IVigilModule
         // Registered after the batch writer so it stops first: its last flush still gets committed.
         services.TryAddSingleton<StatsdListener>();
         services.AddHostedService(provider => provider.GetRequiredService<StatsdListener>());
+        services.AddOtlpMetricsIngest();
     }
 
-    public void MapEndpoints(WebApplication app) => app.MapMetricsApi();
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapOtlpMetricsIngest();
+        app.MapMetricsApi();
+    }
 }

@@ -26,7 +26,7 @@ public sealed class LogIngest(
         var settings = options.Value.Ingest;
         // The key is in the headers or the query, so a sender without a valid one is turned away
         // before its body is read.
-        var key = LogIngestKey.From(context.Request);
+        var key = IngestKey.From(context.Request);
         if (string.IsNullOrEmpty(key))
             return Reject(401, "No ingest key: send X-Vigil-Key (or X-Seq-ApiKey, ?apiKey=, Authorization: Bearer) with a project key.", "unauthorized");
         var identity = await keys.ResolveAsync(key, context.RequestAborted);

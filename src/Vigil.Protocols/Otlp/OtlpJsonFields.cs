@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Vigil.Protocols.Logs;
+namespace Vigil.Protocols.Otlp;
 
 /// <summary>
 /// The OTLP/JSON field encodings (opentelemetry-proto docs/specification.md, "JSON Protobuf

@@ -1,8 +1,8 @@
-namespace Vigil.Features.Logs.Ingest;
+namespace Vigil.Infrastructure.Ingest;
 
-/// <summary>Where log senders put a project's ingest key: X-Vigil-Key, Seq's X-Seq-ApiKey or
+/// <summary>Where HTTP ingest senders (logs, OTLP metrics) put a project's ingest key: X-Vigil-Key, Seq's X-Seq-ApiKey or
 /// ?apiKey=, or Authorization: Bearer KEY (what OTEL_EXPORTER_OTLP_HEADERS usually carries).</summary>
-public static class LogIngestKey
+public static class IngestKey
 {
     public static string? From(HttpRequest request)
     {

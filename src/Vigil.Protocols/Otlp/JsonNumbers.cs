@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Vigil.Protocols.Logs;
+namespace Vigil.Protocols.Otlp;
 
 /// <summary>
 /// JSON has no NaN or infinity, and a JsonValue holding one throws when serialised later, far

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Vigil.Protocols.Logs;
+namespace Vigil.Protocols.Otlp;
 
 /// <summary>
 /// Decodes common.proto's KeyValue and AnyValue into JSON nodes: kvlists become objects, arrays

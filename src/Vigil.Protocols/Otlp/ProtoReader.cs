@@ -1,4 +1,4 @@
-namespace Vigil.Protocols.Logs;
+namespace Vigil.Protocols.Otlp;
 
 /// <summary>
 /// A protobuf wire-format reader straight over the request bytes. Google.Protobuf's
