@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Issues;
 using Vigil.Cli.Logs;
+using Vigil.Cli.Metrics;
 using Vigil.Cli.Projects;
 using Vigil.Cli.Serve;
 using Vigil.Cli.Tokens;
@@ -18,6 +19,7 @@ public static class VigilCli
         root.Subcommands.Add(Group("token", "Manage API tokens.", new TokenCreateCommand()));
         root.Subcommands.Add(Group("issues", "Read a project's issues.", new IssuesListCommand()));
         root.Subcommands.Add(Group("logs", "Search and follow log events.", new LogsSearchCommand(), new LogsTailCommand()));
+        root.Subcommands.Add(Group("metrics", "List and query statistics.", new MetricsListCommand(), new MetricsQueryCommand()));
         return root;
     }
 

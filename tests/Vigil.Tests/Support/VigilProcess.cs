@@ -103,6 +103,7 @@ public sealed partial class VigilProcess : IAsyncDisposable
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("VIGIL_", StringComparison.Ordinal) && !k.StartsWith("VIGIL_TEST_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(name);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["VIGIL_METRICS__STATSDPORT"] = "0";
         return info;
     }
 

@@ -44,6 +44,8 @@ public class VigilServerFixture : IAsyncLifetime
         _settings["Urls"] = "http://127.0.0.1:0";
         _settings["Admin:Password"] = AdminPassword;
         _settings["Logging:LogLevel:Default"] = "Warning";
+        // StatsD's default port 8125 is one per machine; a test that wants it sets Metrics:StatsdPort (-1 = any free port).
+        _settings["Metrics:StatsdPort"] = "0";
         foreach (var (key, value) in Settings)
             _settings[key] = value;
         _app = VigilServer.Build(_settings, ConfigureServices);

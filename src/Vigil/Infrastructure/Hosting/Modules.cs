@@ -7,6 +7,7 @@ public static class Modules
     [
         new Features.Errors.ErrorsModule(),
         new Features.Logs.LogsModule(),
+        new Features.Metrics.MetricsModule(),
         new Features.Metrics.DashboardsModule(),
     ];
 }

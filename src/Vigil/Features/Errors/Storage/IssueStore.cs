@@ -133,6 +133,20 @@ public sealed class IssueStore(Database database)
         return rows.Select(r => new HourCount(r.Hour, r.Count)).ToList();
     }
 
+    /// <summary>A project's error events per time bucket (by arrival, which is indexed), per issue:
+    /// the derived metric vigil.errors.events. <paramref name="issueIds"/> null means every issue.</summary>
+    public async Task<IReadOnlyList<(long IssueId, long Bucket, long Count)>> EventBucketsAsync(long projectId, IReadOnlyList<long>? issueIds,
+        long from, long to, long bucketMs, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var issues = issueIds is null ? "" : issueIds.Count == 0 ? " AND 1 = 0" : $" AND issue_id IN ({string.Join(',', issueIds)})";
+        var rows = await connection.QueryAsync<(long IssueId, long Bucket, long Count)>(new CommandDefinition(
+            "SELECT issue_id, (received_at - @from) / @bucketMs * @bucketMs + @from AS bucket, COUNT(*) FROM events " +
+            $"WHERE project_id = @projectId AND received_at >= @from AND received_at < @to{issues} GROUP BY 1, 2",
+            new { projectId, from, to, bucketMs }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
     public async Task<IReadOnlyList<ReleaseSeen>> ReleasesAsync(long issueId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Vigil.Features.Metrics.Storage;
+using Vigil.Features.Projects.Storage;
+using Vigil.Infrastructure.Ingest;
+using Vigil.Infrastructure.Observability;
+
+namespace Vigil.Features.Metrics.Ingest;
+
+/// <summary>
+/// StatsD over UDP (Metrics:StatsdPort; -1 picks a free port, for tests) and optionally TCP
+/// (Metrics:StatsdTcpPort, newline-framed). One thread receives datagrams into one buffer and hands
+/// them straight to the <see cref="StatsdAggregator"/>; a flush loop writes the aggregates every
+/// Metrics:FlushInterval as one <see cref="MetricWork"/> per project, and once more on stop.
+/// StatsD senders cannot be told to slow down, so whatever cannot be queued is counted, not hidden.
+/// </summary>
+public sealed class StatsdListener(
+    IOptions<MetricsOptions> options,
+    StatsdAggregator aggregator,
+    ProjectStore projects,
+    IngestQueue<MetricWork> queue,
+    VigilMetrics metrics,
+    TimeProvider clock,
+    ILogger<StatsdListener> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Dictionary<string, long> _projects = [];
+
+    /// <summary>The UDP port actually bound (null when off or when binding failed).</summary>
+    public int? UdpPort { get; private set; }
+    public int? TcpPort { get; private set; }
+    /// <summary>Completes once the sockets are bound (or failed to bind).</summary>
+    public Task Started => _started.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await RefreshProjectsAsync(stoppingToken);
+        var address = IPAddress.Parse(settings.StatsdAddress);
+        Socket? udp = null;
+        TcpListener? tcp = null;
+        try
+        {
+            udp = settings.StatsdPort != 0 ? BindUdp(address, settings) : null;
+            tcp = settings.StatsdTcpPort != 0 ? BindTcp(address, settings.StatsdTcpPort) : null;
+        }
+        catch (SocketException error)
+        {
+            logger.LogError("StatsD is off: could not listen on {Address} (UDP {Udp}, TCP {Tcp}): {Error}", address, settings.StatsdPort, settings.StatsdTcpPort, error.Message);
+        }
+        _started.TrySetResult();
+        if (udp is null && tcp is null)
+            return;
+        logger.LogInformation("StatsD listening on {Address} (UDP {Udp}, TCP {Tcp})", address, UdpPort, TcpPort);
+        var receiver = udp is null ? null : new Thread(() => ReceiveUdp(udp)) { IsBackground = true, Name = "statsd-udp" };
+        receiver?.Start();
+        var accepting = tcp is null ? Task.CompletedTask : AcceptTcpAsync(tcp, stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(settings.FlushInterval, clock, stoppingToken);
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            udp?.Dispose(); // unblocks the receive thread
+            tcp?.Stop();
+            receiver?.Join(TimeSpan.FromSeconds(5));
+            await accepting.ContinueWith(_ => { }, TaskScheduler.Default);
+            // Stop flushes what was aggregated and waits for its commit: the writer stops after us.
+            await FlushAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Writes what is aggregated now (also what the tests call instead of waiting for the interval).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var drained = aggregator.Drain(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (drained.Keys.Any(slug => !_projects.ContainsKey(slug)) || _projects.Count == 0)
+            await RefreshProjectsAsync(cancellationToken);
+        var commits = new List<Task>();
+        foreach (var (slug, samples) in drained)
+        {
+            if (!_projects.TryGetValue(slug, out var projectId))
+            {
+                metrics.Rejected.Add(StatsdAggregator.Stream, "unknown_project", samples.Count);
+                logger.LogDebug("StatsD lines for project '{Slug}', which does not exist, were dropped", slug);
+                continue;
+            }
+            var committed = await EnqueueAsync(new MetricWork(projectId, samples), cancellationToken);
+            if (committed is null)
+                metrics.Rejected.Add(MetricWriter.Stream, "queue_full", samples.Count);
+            else
+                commits.Add(committed);
+        }
+        try
+        {
+            await Task.WhenAll(commits).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "A StatsD flush was not committed");
+        }
+    }
+
+    private async Task<Task?> EnqueueAsync(MetricWork work, CancellationToken cancellationToken)
+    {
+        // A full queue gets a few chances: the aggregates are already in memory and cheap to hold a moment.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (queue.TryEnqueue(work) is { } committed)
+                return committed;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+        return null;
+    }
+
+    private async Task RefreshProjectsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _projects = (await projects.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Id);
+            aggregator.KnowProjects(_projects.Keys.ToHashSet());
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "StatsD could not read the project list");
+        }
+    }
+
+    private Socket BindUdp(IPAddress address, MetricsOptions settings)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        // Linux caps this at net.core.rmem_max; the buffer is what absorbs bursts while a flush holds the lock.
+        socket.ReceiveBufferSize = settings.StatsdReceiveBuffer;
+        socket.Bind(new IPEndPoint(address, Math.Max(0, settings.StatsdPort)));
+        UdpPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
+    }
+
+    private TcpListener BindTcp(IPAddress address, int port)
+    {
+        var listener = new TcpListener(address, Math.Max(0, port));
+        listener.Start();
+        TcpPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
+    }
+
+    private void ReceiveUdp(Socket socket)
+    {
+        var buffer = new byte[65_536];
+        while (true)
+        {
+            int length;
+            try
+            {
+                length = socket.Receive(buffer);
+            }
+            catch (Exception error) when (error is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            if (length > 0)
+                aggregator.AddPacket(buffer.AsSpan(0, length), clock.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+    }
+
+    private async Task AcceptTcpAsync(TcpListener listener, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptTcpClientAsync(stoppingToken);
+                _ = Task.Run(() => ReadTcpAsync(client, stoppingToken), stoppingToken);
+            }
+        }
+        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Newline-framed lines; a partial line waits for the rest, and is taken as a line when the sender hangs up.</summary>
+    private async Task ReadTcpAsync(TcpClient client, CancellationToken stoppingToken)
+    {
+        using (client)
+        {
+            var buffer = new byte[64 * 1024];
+            var filled = 0;
+            var stream = client.GetStream();
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(filled), stoppingToken)) > 0)
+                {
+                    filled += read;
+                    var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+                    if (end < 0)
+                    {
+                        if (filled == buffer.Length)
+                            Array.Resize(ref buffer, buffer.Length * 2 > 1024 * 1024 ? buffer.Length : buffer.Length * 2);
+                        if (filled == buffer.Length)
+                            filled = 0; // a megabyte without a newline is not StatsD: drop it
+                        continue;
+                    }
+                    aggregator.AddPacket(buffer.AsSpan(0, end + 1), clock.GetUtcNow().ToUnixTimeMilliseconds());
+                    buffer.AsSpan(end + 1, filled - end - 1).CopyTo(buffer);
+                    filled -= end + 1;
+                }
+                if (filled > 0)
+                    aggregator.AddPacket(buffer.AsSpan(0, filled), clock.GetUtcNow().ToUnixTimeMilliseconds());
+            }
+            catch (Exception error) when (error is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The sender hung up or Vigil is stopping: complete lines are already aggregated.
+            }
+        }
+    }
+}
