@@ -64,6 +64,15 @@
     return { xs, columns: all.map(column) };
   };
 
+  const nearestValue = (values, index) => {
+    if (values[index] != null) return index;
+    for (let step = 1; step < values.length; step++) {
+      if (values[index - step] != null) return index - step;
+      if (values[index + step] != null) return index + step;
+    }
+    return index;
+  };
+
   const chartHandles = new WeakMap();
 
   /** Draws spec over range into container; returns the query result (for units and titles). */
@@ -89,7 +98,9 @@
       label: groupLabel(s.group, spec.metric),
       stroke: palette[i % palette.length],
       width: 1.5,
-      spanGaps: false,
+      // Sparse senders (a cron job, a rarely hit route) leave empty buckets between points; a line
+      // through them reads better than scattered dots, and the hover still shows the real buckets.
+      spanGaps: true,
       value: (u, v) => format(v, unit),
     }));
     (previous ? previous.series : []).forEach((s, i) => series.push({
@@ -97,6 +108,7 @@
       stroke: palette[i % palette.length] + '55',
       width: 1,
       dash: [4, 4],
+      spanGaps: true,
       value: (u, v) => format(v, unit),
     }));
     const options = {
@@ -106,7 +118,8 @@
       series,
       axes: [{}, { size: 72, values: (u, ticks) => ticks.map(tick => format(tick, unit)) }],
       legend: { live: true },
-      cursor: { drag: { x: false, y: false } },
+      // The hover shows each series' nearest bucket that has a value, not a dash for an empty one.
+      cursor: { drag: { x: false, y: false }, dataIdx: (u, seriesIndex, hovered) => nearestValue(u.data[seriesIndex], hovered) },
     };
     const plot = new uPlot(options, [xs.map(time => time / 1000), ...columns], container);
     container.dataset.points = String(columns.reduce((sum, values) => sum + values.filter(v => v != null).length, 0));
@@ -149,7 +162,10 @@
 
     const readUrl = () => {
       const params = new URLSearchParams(location.search);
-      if (params.get('metric')) metric.value = params.get('metric');
+      const named = params.get('metric');
+      // A shared link may name a metric this project no longer has: keep it, so the API says why there is no chart.
+      if (named && ![...metric.options].some(option => option.value === named)) metric.add(new Option(named, named));
+      if (named) metric.value = named;
       fillTags();
       if (params.get('agg')) agg.value = params.get('agg');
       filters.value = params.getAll('filter').join(', ');
