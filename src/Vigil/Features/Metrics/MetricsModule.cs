@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Vigil.Features.Metrics.Dashboards;
 using Vigil.Features.Metrics.Ingest;
 using Vigil.Features.Metrics.Query;
 using Vigil.Features.Metrics.Storage;
@@ -11,7 +12,7 @@ using Vigil.Infrastructure.Storage;
 namespace Vigil.Features.Metrics;
 
 /// <summary>Statistics: StatsD and OTLP metrics ingest, the metric writer with its rollups and retention,
-/// the query service and API. Both ingest edges enqueue into one <see cref="IngestQueue{MetricWork}"/>.</summary>
+/// the query service and API, and dashboards of saved charts. Both ingest edges enqueue into one <see cref="IngestQueue{MetricWork}"/>.</summary>
 public sealed class MetricsModule : IVigilModule
 {
     public void AddServices(IServiceCollection services, VigilOptions options)
@@ -40,11 +41,14 @@ public sealed class MetricsModule : IVigilModule
         services.TryAddSingleton<StatsdListener>();
         services.AddHostedService(provider => provider.GetRequiredService<StatsdListener>());
         services.AddOtlpMetricsIngest();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSet, DashboardsMigrations>());
+        services.TryAddSingleton<DashboardStore>();
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapOtlpMetricsIngest();
         app.MapMetricsApi();
+        app.MapDashboardsApi();
     }
 }

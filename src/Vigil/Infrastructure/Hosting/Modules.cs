@@ -8,6 +8,5 @@ public static class Modules
         new Features.Errors.ErrorsModule(),
         new Features.Logs.LogsModule(),
         new Features.Metrics.MetricsModule(),
-        new Features.Metrics.DashboardsModule(),
     ];
 }
