@@ -21,12 +21,13 @@ public static class NodeClients
         return output;
     }
 
-    private static async Task EnsureInstalledAsync()
+    /// <summary>Runs `npm install` once when <paramref name="package"/> is missing from node_modules.</summary>
+    public static async Task EnsureInstalledAsync(string package = "@sentry/node")
     {
         await InstallLock.WaitAsync();
         try
         {
-            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@sentry", "node")))
+            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", package)))
                 return;
             var (code, output, error) = await ExecAsync("npm", ["install", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
             if (code != 0)
