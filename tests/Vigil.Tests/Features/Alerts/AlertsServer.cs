@@ -6,7 +6,7 @@ using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Features.Alerts;
 
-/// <summary>The real server with a fast outbox (retries after ~0.2 s, a 2 s attempt timeout) and its
+/// <summary>The real server with a fast outbox (retries after ~0.2 s, a 5 s attempt timeout) and its
 /// logs captured, plus the API calls the channel tests share.</summary>
 public class AlertsServer : VigilServerFixture
 {
@@ -17,7 +17,7 @@ public class AlertsServer : VigilServerFixture
         new("Alerts:RetryDelay", "00:00:00.2"),
         new("Alerts:MaxRetryDelay", "00:00:01"),
         new("Alerts:PollInterval", "00:00:00.5"),
-        new("Alerts:DeliveryTimeout", "00:00:02"),
+        new("Alerts:DeliveryTimeout", "00:00:05"),
         new("Alerts:MaxAttempts", "3"),
     ];
 
