@@ -68,13 +68,11 @@ public sealed class ChannelSecrets(IDataProtectionProvider provider)
     public static JsonObject KeepUnchanged(IAlertChannel channel, JsonObject incoming, JsonObject? current)
     {
         var merged = (JsonObject)incoming.DeepClone();
-        if (current is null)
-            return merged;
         foreach (var field in channel.Fields.Where(f => f.IsSecret))
         {
             var sent = merged.TryGetPropertyValue(field.Name, out var value);
             var isMask = value is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(Mask, StringComparison.Ordinal);
-            if ((!sent || isMask) && current[field.Name] is { } stored)
+            if ((!sent || isMask) && current?[field.Name] is { } stored)
                 merged[field.Name] = stored.DeepClone();
             else if (isMask)
                 merged.Remove(field.Name);
