@@ -67,7 +67,7 @@ public sealed class ChannelService(
             problems["kind"] = [$"kind {(string.IsNullOrWhiteSpace(edit.Kind) ? "is required" : $"'{edit.Kind}' is unknown")}: use one of {string.Join(", ", registry.Kinds)}."];
             return (null, name, null, problems);
         }
-        var options = ChannelSecrets.KeepUnchanged(plugin, edit.Options ?? [], current);
+        var options = ChannelSecrets.KeepUnchanged(plugin, edit.Options ?? current ?? [], current);
         var validated = plugin.Validate(options);
         foreach (var (field, messages) in validated.Problems)
             problems[$"options.{field}"] = messages;

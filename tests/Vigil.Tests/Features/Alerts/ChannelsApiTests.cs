@@ -57,6 +57,17 @@ public sealed class ChannelsApiTests(AlertsServer server) : IClassFixture<Alerts
     }
 
     [Fact]
+    public async Task AnUpdateWithoutOptionsKeepsThemAll()
+    {
+        var id = await server.CreateChannelAsync("pagerduty", new JsonObject { ["routingKey"] = "pd-routing-key-000011112222", ["url"] = "http://127.0.0.1:9/pd" });
+        using var put = await server.Api.Http.PutAsJsonAsync($"/api/channels/{id}", new JsonObject { ["name"] = "pager renamed" });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var options = (await server.GetJsonAsync($"/api/channels/{id}"))["options"]!;
+        Assert.Equal("http://127.0.0.1:9/pd", options["url"]!.GetValue<string>());
+        Assert.Equal("••••2222", options["routingKey"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheApiNeedsAToken()
     {
         using var response = await server.Http.GetAsync($"/api/projects/{server.DefaultProject.Slug}/channels");
