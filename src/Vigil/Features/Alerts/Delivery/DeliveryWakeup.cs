@@ -15,8 +15,8 @@ public sealed class DeliveryWakeup
 
     /// <summary>Pokes once <paramref name="transaction"/> has ended. A row inserted in the caller's
     /// transaction is invisible to the worker until the caller commits, and ADO.NET has no commit event;
-    /// both Microsoft.Data.Sqlite and Npgsql clear <see cref="DbTransaction.Connection"/> on commit or
-    /// rollback, so that is watched at a millisecond's grain for a short while. The poll is the fallback.</summary>
+    /// Microsoft.Data.Sqlite clears <see cref="DbTransaction.Connection"/> on commit or rollback and Npgsql
+    /// throws from IsolationLevel once completed (its IsCompleted is internal), so that is watched at a millisecond's grain for a short while. The poll is the fallback.</summary>
     public void PokeAfter(DbTransaction transaction)
     {
         _ = Task.Run(async () =>
@@ -26,7 +26,7 @@ public sealed class DeliveryWakeup
             {
                 try
                 {
-                    if (transaction.Connection is null)
+                    if (Ended(transaction))
                         break;
                 }
                 catch (ObjectDisposedException)
@@ -37,6 +37,22 @@ public sealed class DeliveryWakeup
             }
             Poke();
         });
+    }
+
+    private static bool Ended(DbTransaction transaction)
+    {
+        if (transaction.Connection is null)
+            return true;
+        try
+        {
+            // Npgsql keeps Connection until disposal but refuses every use of a completed transaction.
+            _ = transaction.IsolationLevel;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Waits for a poke or <paramref name="timeout"/>, whichever is first.</summary>
