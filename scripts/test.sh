@@ -32,7 +32,8 @@ command -v npm >/dev/null || apt_install nodejs npm
 [ -x /usr/bin/logger ] || apt_install bsdutils # the syslog client the log tests send with
 command -v dotnet >/dev/null || { say "dotnet (SDK 10) is not on PATH"; exit 1; }
 
-if [ ! -d tests/clients/node_modules ]; then
+# npm writes node_modules/.package-lock.json on install: a lock file newer than it means new clients.
+if [ ! -d tests/clients/node_modules ] || [ tests/clients/package-lock.json -nt tests/clients/node_modules/.package-lock.json ]; then
   say "npm ci in tests/clients"
   (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

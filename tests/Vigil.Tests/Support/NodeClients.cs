@@ -21,13 +21,14 @@ public static class NodeClients
         return output;
     }
 
-    private static async Task EnsureInstalledAsync()
+    /// <summary>Runs `npm install` once when a dependency of tests/clients/package.json (or
+    /// <paramref name="package"/>) is missing from node_modules.</summary>
+    public static async Task EnsureInstalledAsync(string? package = null)
     {
         await InstallLock.WaitAsync();
         try
         {
-            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@sentry", "node"))
-                && System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "hot-shots")))
+            if (Dependencies().Append(package ?? "@sentry/node").All(name => System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", name))))
                 return;
             var (code, output, error) = await ExecAsync("npm", ["install", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
             if (code != 0)
@@ -37,6 +38,14 @@ public static class NodeClients
         {
             InstallLock.Release();
         }
+    }
+
+    private static IEnumerable<string> Dependencies()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "package.json")));
+        return manifest.RootElement.TryGetProperty("dependencies", out var dependencies)
+            ? dependencies.EnumerateObject().Select(d => d.Name).ToList()
+            : [];
     }
 
     private static async Task<(int Code, string Output, string Error)> ExecAsync(string file, string[] arguments, TimeSpan timeout)

@@ -14,9 +14,9 @@ public sealed class ProcessStoreFixture : IAsyncLifetime
     public async Task InitializeAsync() => Settings = await TestStorage.SettingsAsync(TestStorage.NewTempDir());
 
     /// <summary>Starts `vigil serve` over this store.</summary>
-    public async Task<VigilProcess> ServeAsync()
+    public async Task<VigilProcess> ServeAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = await VigilProcess.ServeAsync(Settings);
+        var server = await VigilProcess.ServeAsync(Settings, environment);
         lock (_servers)
             _servers.Add(server);
         return server;

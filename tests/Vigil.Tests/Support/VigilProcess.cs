@@ -29,10 +29,12 @@ public sealed partial class VigilProcess : IAsyncDisposable
     }
 
     /// <summary>Starts `vigil serve` on a free loopback port and waits until /health/ready answers.</summary>
-    public static async Task<VigilProcess> ServeAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<VigilProcess> ServeAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var process = new Process { StartInfo = StartInfo(["serve", "--urls", "http://127.0.0.1:0", .. StoreFlags(settings)]) };
         process.StartInfo.Environment["VIGIL_ADMIN__PASSWORD"] = VigilServerFixture.AdminPassword;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            process.StartInfo.Environment[name] = value;
         var vigil = new VigilProcess(process);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         DataReceivedEventHandler collect = (_, e) =>

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vigil.Features.Alerts.Channels;
+using Vigil.Features.Alerts.Delivery;
+using Vigil.Features.Alerts.Storage;
+using Vigil.Infrastructure.Hosting;
+using Vigil.Infrastructure.Storage;
+
+namespace Vigil.Features.Alerts;
+
+/// <summary>Alert notification channels and the durable delivery outbox. The alert engine queues
+/// notifications through <see cref="INotificationOutbox"/> and lists channels through <see cref="IChannelDirectory"/>.</summary>
+public sealed class ChannelsModule : IVigilModule
+{
+    public void AddServices(IServiceCollection services, VigilOptions options)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSet, ChannelsMigrations>());
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Alerts");
+        services.TryAddSingleton<ChannelHttp>();
+        services.TryAddSingleton<ChannelRegistry>();
+        services.TryAddSingleton<ChannelSecrets>();
+        services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<IChannelDirectory>(provider => provider.GetRequiredService<ChannelStore>());
+        services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<DeliveryWakeup>();
+        services.TryAddSingleton<NotificationOutbox>();
+        services.TryAddSingleton<INotificationOutbox>(provider => provider.GetRequiredService<NotificationOutbox>());
+        services.TryAddSingleton<ChannelService>();
+        services.AddHostedService<DeliveryWorker>();
+    }
+
+    public void MapEndpoints(WebApplication app) => app.MapChannelsApi();
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Features.Alerts.Channels;
+
+/// <summary>The channel contract over a real SMTP server with STARTTLS and AUTH: an SMTP 451 is the
+/// transient failure, 550 the permanent one.</summary>
+public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(server), IAsyncLifetime
+{
+    private const string User = "vigil-mailer";
+    private const string Password = "smtp-pa55word-correct";
+
+    private SmtpReceiver _smtp = null!;
+
+    protected override string Kind => "email";
+    protected override string Secret => Password;
+
+    protected override Task<JsonObject> ReceiverAsync(Behaviour behaviour) => Task.FromResult(Options(behaviour switch
+    {
+        Behaviour.Reject => "reject@example.com",
+        Behaviour.FailOnceThenAccept => "softfail-once@example.com",
+        _ => "oncall@example.com",
+    }));
+
+    protected override Task<int> AcceptedAsync() => Task.FromResult(_smtp.Messages.Count);
+
+    private JsonObject Options(params string[] to) => new()
+    {
+        ["host"] = "127.0.0.1",
+        ["port"] = _smtp.Port,
+        ["from"] = "vigil@example.com",
+        ["to"] = new JsonArray(to.Select(t => (JsonNode)t).ToArray()),
+        ["username"] = User,
+        ["password"] = Password,
+        ["starttls"] = true,
+        ["allowInvalidCertificate"] = true,
+    };
+
+    [Fact]
+    public async Task TheMailArrivesOverStarttlsWithAuthSubjectRecipientsAndLinks()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "lead@example.com"));
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        var mail = Assert.Single(_smtp.Messages);
+        Assert.True(mail["secure"]!.GetValue<bool>(), "the session was not upgraded with STARTTLS");
+        Assert.Equal(User, mail["user"]!.GetValue<string>());
+        Assert.Equal(["oncall@example.com", "lead@example.com"], mail["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var raw = mail["raw"]!.GetValue<string>();
+        Assert.Contains("Subject: [TEST] Test notification for channel", raw);
+        Assert.Contains("text/html", raw);
+        var bodies = MimeText.Decode(raw);
+        Assert.Contains($"/projects/{Server.DefaultProject.Slug}/channels", bodies);
+        Assert.Contains("Vigil test alert", bodies);
+        Assert.Contains("<h3", bodies);
+    }
+
+    [Fact]
+    public async Task ASelfSignedCertificateIsRefusedUnlessAllowed()
+    {
+        var options = Options("oncall@example.com");
+        options["allowInvalidCertificate"] = false;
+        var channel = await Server.CreateChannelAsync(Kind, options);
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+        Assert.Equal("failed", delivery["state"]!.GetValue<string>());
+        Assert.Contains("certificate", delivery["lastError"]!.GetValue<string>());
+        Assert.Empty(_smtp.Messages);
+    }
+
+    public async Task InitializeAsync() => _smtp = await SmtpReceiver.StartAsync(User, Password);
+
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
+}

@@ -1,0 +1,49 @@
+// A real SMTP server for Vigil's email channel tests (npm smtp-server).
+// Usage: node smtp-receiver.mjs PORT USER PASSWORD
+// Offers STARTTLS with smtp-server's built-in self-signed certificate and AUTH PLAIN/LOGIN, requires
+// both, and writes one JSON line per accepted message to stdout: {from, to, user, secure, raw}.
+// Recipients steer failures: "softfail-once@…" gets 451 the first time, "reject@…" always gets 550.
+import { SMTPServer } from 'smtp-server';
+
+const [port, user, password] = process.argv.slice(2);
+const softFailed = new Set();
+
+const server = new SMTPServer({
+  authMethods: ['PLAIN', 'LOGIN'],
+  authOptional: false,
+  allowInsecureAuth: false,
+  logger: false,
+  onAuth(auth, session, callback) {
+    if (auth.username === user && auth.password === password) return callback(null, { user: auth.username });
+    return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+  },
+  onRcptTo(address, session, callback) {
+    const to = address.address.toLowerCase();
+    if (to.startsWith('reject@')) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    if (to.startsWith('softfail-once@') && !softFailed.has(session.id)) {
+      if (softFailed.size === 0) {
+        softFailed.add(session.id);
+        return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+      }
+    }
+    callback();
+  },
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on('data', (c) => chunks.push(c));
+    stream.on('end', () => {
+      process.stdout.write(JSON.stringify({
+        from: session.envelope.mailFrom && session.envelope.mailFrom.address,
+        to: session.envelope.rcptTo.map((r) => r.address),
+        user: session.user || null,
+        secure: session.secure,
+        raw: Buffer.concat(chunks).toString('utf8'),
+      }) + '\n');
+      callback();
+    });
+  },
+});
+
+server.on('error', (err) => process.stderr.write(`smtp error: ${err.message}\n`));
+server.listen(Number(port), '127.0.0.1', () => process.stdout.write(`listening ${port}\n`));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
