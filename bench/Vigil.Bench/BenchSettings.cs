@@ -12,6 +12,10 @@ internal sealed class BenchSettings
     public bool Gzip { get; set; } = true;
     public string? VigilDll { get; set; }
     public Dictionary<string, string> ServerEnvironment { get; } = [];
+    /// <summary>--alert-latency: issue 5's benchmark instead (background load at --rate, new-issue probes).</summary>
+    public bool AlertLatency { get; set; }
+    public int Probes { get; set; } = 100;
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 
     public static BenchSettings Parse(string[] args)
     {
@@ -36,6 +40,9 @@ internal sealed class BenchSettings
                 case "--warmup": settings.Warmup = TimeSpan.FromSeconds(double.Parse(Next())); break;
                 case "--duration": settings.Duration = TimeSpan.FromSeconds(double.Parse(Next())); break;
                 case "--no-gzip": settings.Gzip = false; break;
+                case "--alert-latency": settings.AlertLatency = true; break;
+                case "--probes": settings.Probes = int.Parse(Next()); break;
+                case "--probe-interval": settings.ProbeInterval = TimeSpan.FromMilliseconds(double.Parse(Next())); break;
                 case "--vigil": settings.VigilDll = Next(); break;
                 case "--server-env":
                     var pair = Next().Split('=', 2);
@@ -43,7 +50,7 @@ internal sealed class BenchSettings
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --storage sqlite|postgres|both --mode max|fixed|both " +
-                        "--senders N --rate R --warmup S --duration S --no-gzip --vigil PATH --server-env NAME=VALUE");
+                        "--senders N --rate R --warmup S --duration S --no-gzip --vigil PATH --server-env NAME=VALUE --alert-latency --probes N --probe-interval MS");
             }
         }
         return settings;

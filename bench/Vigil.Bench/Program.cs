@@ -10,6 +10,9 @@ if (!File.Exists(vigil))
     return 2;
 }
 
+if (settings.AlertLatency)
+    return await AlertLatencyRun.RunAsync(vigil, settings);
+
 var rows = new List<ReportRow>();
 PostgresCluster? postgres = null;
 try
