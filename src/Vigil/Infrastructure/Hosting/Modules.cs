@@ -7,5 +7,6 @@ public static class Modules
     [
         new Features.Errors.ErrorsModule(),
         new Features.Logs.LogsModule(),
+        new Features.Alerts.AlertsModule(),
     ];
 }
