@@ -22,7 +22,12 @@ public sealed class RuleStore(Database database, TimeProvider clock)
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "INSERT INTO alert_rules (project_id, name, kind, severity, parameters, labels, enabled, created_at, updated_at) " +
             "VALUES (@projectId, @name, @kind, @severity, @parameters, @labels, @enabled, @now, @now) RETURNING id",
-            Values(projectId, definition, now), cancellationToken: cancellationToken));
+            new
+            {
+                projectId, name = definition.Name!.Trim(), kind = definition.Kind, severity = (long)Severities.Parse(definition.Severity)!.Value,
+                parameters = (definition.Parameters ?? []).ToJsonString(), labels = JsonMap.Write(definition.Labels ?? []),
+                enabled = definition.Enabled ?? true ? 1L : 0L, now,
+            }, cancellationToken: cancellationToken));
         _cache = null;
         return (await GetAsync(id, cancellationToken))!;
     }
@@ -34,7 +39,7 @@ public sealed class RuleStore(Database database, TimeProvider clock)
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE alert_rules SET name = @name, kind = @kind, severity = @severity, parameters = @parameters, labels = @labels, " +
             "enabled = @enabled, updated_at = @now WHERE id = @id",
-            new { id, name = definition.Name!.Trim(), definition.Kind, severity = (long)Severities.Parse(definition.Severity)!.Value,
+            new { id, name = definition.Name!.Trim(), kind = definition.Kind, severity = (long)Severities.Parse(definition.Severity)!.Value,
                 parameters = (definition.Parameters ?? []).ToJsonString(), labels = JsonMap.Write(definition.Labels ?? []),
                 enabled = definition.Enabled ?? true ? 1L : 0L, now }, cancellationToken: cancellationToken));
         _cache = null;
@@ -87,13 +92,6 @@ public sealed class RuleStore(Database database, TimeProvider clock)
             "UPDATE alert_rules SET last_evaluated_at = @now, last_status = @status WHERE id = @id",
             new { id, status, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
-
-    private static object Values(long projectId, RuleDefinition definition, long now) => new
-    {
-        projectId, name = definition.Name!.Trim(), definition.Kind, severity = (long)Severities.Parse(definition.Severity)!.Value,
-        parameters = (definition.Parameters ?? []).ToJsonString(), labels = JsonMap.Write(definition.Labels ?? []),
-        enabled = definition.Enabled ?? true ? 1L : 0L, now,
-    };
 
     private sealed record Cache(IReadOnlyList<AlertRule> Rules, DateTimeOffset ExpiresAt);
 
