@@ -63,10 +63,22 @@ public static class AlertsApi
         return alert is null ? TypedResults.NotFound(Problem(404, $"No alert {id}.")) : TypedResults.Ok(AlertView.From(alert));
     }
 
-    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> ResolveAsync(
+    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ResolveAsync(
         long id, HttpContext context, AlertService service, CancellationToken ct)
     {
-        var request = context.Request.ContentLength > 0 ? await context.Request.ReadFromJsonAsync<ResolveRequest>(ct) : null;
+        // The body is optional: a bare POST resolves without a reason.
+        ResolveRequest? request = null;
+        if (context.Request.ContentLength != 0 && context.Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<ResolveRequest>(ct);
+            }
+            catch (System.Text.Json.JsonException failure)
+            {
+                return TypedResults.BadRequest(Problem(400, $"The body is not valid JSON: {failure.Message}"));
+            }
+        }
         var actor = Actor(context);
         var alert = await service.ResolveAsync(id, actor, string.IsNullOrWhiteSpace(request?.Reason) ? $"resolved by {actor}" : request.Reason, ct);
         return alert is null ? TypedResults.NotFound(Problem(404, $"No alert {id}.")) : TypedResults.Ok(AlertView.From(alert));
