@@ -9,6 +9,13 @@ public sealed record SilenceMatcher(string Name, string Op, string Value)
 {
     public static readonly IReadOnlyList<string> Operators = ["=", "!=", "=~", "!~"];
 
+    /// <summary>Reads <c>name=value</c>, <c>name!=value</c>, <c>name=~regex</c> or <c>name!~regex</c>; null when it is none of them.</summary>
+    public static SilenceMatcher? Parse(string text)
+    {
+        var match = Regex.Match(text, "^\\s*([^=!~\\s]+)\\s*(=~|!~|!=|=)\\s*\"?(.*?)\"?\\s*$");
+        return match.Success ? new SilenceMatcher(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value) : null;
+    }
+
     public string? Validate(int index)
     {
         if (string.IsNullOrWhiteSpace(Name))
