@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Alerts;
 using Vigil.Cli.Issues;
 using Vigil.Cli.Logs;
 using Vigil.Cli.Metrics;
@@ -20,6 +21,7 @@ public static class VigilCli
         root.Subcommands.Add(Group("issues", "Read a project's issues.", new IssuesListCommand()));
         root.Subcommands.Add(Group("logs", "Search and follow log events.", new LogsSearchCommand(), new LogsTailCommand()));
         root.Subcommands.Add(Group("metrics", "List and query statistics.", new MetricsListCommand(), new MetricsQueryCommand()));
+        root.Subcommands.Add(new AlertCommand());
         return root;
     }
 

@@ -9,5 +9,6 @@ public static class Modules
         new Features.Logs.LogsModule(),
         new Features.Metrics.MetricsModule(),
         new Features.Alerts.ChannelsModule(),
+        new Features.Alerts.AlertsModule(),
     ];
 }

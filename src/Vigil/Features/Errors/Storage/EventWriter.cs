@@ -20,6 +20,7 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
         var now = clock.GetUtcNow();
         var pending = new List<ISignal>();
         long accepted = 0, duplicates = 0;
+        var recorded = new Dictionary<long, HashSet<long>>();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -53,6 +54,9 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
                     }
                     accepted++;
                     var issue = issues[(work.ProjectId, ingested.Grouping.Hash)];
+                    if (!recorded.TryGetValue(work.ProjectId, out var recordedIssues))
+                        recorded[work.ProjectId] = recordedIssues = [];
+                    recordedIssues.Add(issue.Id);
                     var timestamp = ev.Timestamp.ToUnixTimeMilliseconds();
                     Fold(issue, ev, timestamp, now.ToUnixTimeMilliseconds(), pending, work.ProjectId);
                     folds.Add(issue.Id, ev, timestamp);
@@ -68,6 +72,8 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
             metrics.Rejected.Add(Stream, "duplicate", duplicates);
         foreach (var signal in pending)
             signals.Publish(signal);
+        foreach (var project in recorded)
+            signals.Publish(new IssueEventsRecorded(now, project.Key, project.Value.ToList()));
     }
 
     private static void Fold(IssueState issue, Vigil.Protocols.Sentry.NormalizedEvent ev, long timestamp, long now, List<ISignal> pending, long projectId)

@@ -105,6 +105,18 @@ public sealed class IssueStore(Database database)
         return row?.ToSummary();
     }
 
+    /// <summary>Events received since <paramref name="since"/> (Unix ms) for one issue or a whole project, and how many
+    /// distinct users they came from; what issue frequency alert rules count.</summary>
+    public async Task<(long Events, long Users)> CountSinceAsync(long projectId, long? issueId, long since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sql = "SELECT COUNT(*) AS Events, COUNT(DISTINCT user_key) AS Users FROM events WHERE project_id = @projectId AND received_at >= @since" +
+            (issueId is null ? "" : " AND issue_id = @issueId");
+        var row = await connection.QuerySingleAsync<(long Events, long Users)>(
+            new CommandDefinition(sql, new { projectId, issueId, since }, cancellationToken: cancellationToken));
+        return row;
+    }
+
     /// <summary>A project's error events that belong to one distributed trace, newest first (index ix_events_trace).</summary>
     public async Task<IReadOnlyList<EventSummary>> EventsByTraceAsync(long projectId, string traceId, int limit = 100, CancellationToken cancellationToken = default)
     {

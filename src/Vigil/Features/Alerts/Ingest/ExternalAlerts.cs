@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Vigil.Features.Accounts;
+using Vigil.Infrastructure.Ingest;
+using Vigil.Features.Projects;
+using Vigil.Features.Projects.Storage;
+
+namespace Vigil.Features.Alerts.Ingest;
+
+/// <summary>POST /api/alerts: how application code, cron jobs and outside scripts raise and resolve alerts.
+/// Authenticate (a project key, or an API token naming <c>project</c>) → parse → validate → fire or resolve.</summary>
+public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, AlertService alerts)
+{
+    private const int MaxBodyBytes = 256 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IResult> ReceiveAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var key = IngestKey.From(context.Request);
+        var identity = key is null ? null : await keys.ResolveAsync(key, cancellationToken);
+        ClaimsPrincipal? user = null;
+        if (identity is null && context.Request.Headers.Authorization.Count > 0)
+        {
+            var result = await context.AuthenticateAsync(BearerTokenHandler.SchemeName);
+            user = result.Succeeded ? result.Principal : null;
+        }
+        if (identity is null && user is null)
+            return Problem(401, key is null
+                ? "Send a project key (X-Vigil-Key or Authorization: Bearer KEY) or an API token."
+                : "The key is neither a project key nor an API token.");
+        if (identity?.Key.IsRevoked == true)
+            return Problem(401, "This project key was revoked.");
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return Problem(413, $"An alert is at most {MaxBodyBytes} bytes.");
+
+        ExternalAlertRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<ExternalAlertRequest>(context.Request.Body, Json, cancellationToken);
+        }
+        catch (JsonException failure)
+        {
+            return Problem(400, $"The body is not valid JSON: {failure.Message}");
+        }
+        if (request is null)
+            return Problem(400, "Send a JSON object: {\"dedupKey\", \"severity\", \"summary\"}.");
+
+        var project = identity?.Project;
+        if (project is null)
+        {
+            var slug = request.Project ?? context.Request.Query["project"].ToString();
+            if (string.IsNullOrWhiteSpace(slug))
+                return Problem(400, "project: with an API token, name the project (its slug).");
+            project = await projects.FindAsync(slug, cancellationToken);
+            if (project is null)
+                return Problem(404, $"project: no project with slug '{slug}'.");
+        }
+        if (string.IsNullOrWhiteSpace(request.DedupKey))
+            return Problem(400, "dedupKey: required; alerts with the same key are one alert.");
+        if (request.DedupKey.Length > 500)
+            return Problem(400, "dedupKey: at most 500 characters.");
+        var action = request.Action ?? "trigger";
+        var actor = identity is not null ? $"key:{identity.Key.Label}" : user!.Identity?.Name ?? "token";
+        if (action == "resolve")
+        {
+            var resolved = await alerts.ResolveOpenAsync(project.Id, request.DedupKey, actor,
+                string.IsNullOrWhiteSpace(request.Summary) ? $"resolved by {request.Source ?? actor}" : request.Summary, cancellationToken);
+            return resolved is null
+                ? Problem(404, $"dedupKey: no open alert with key '{request.DedupKey}' to resolve.")
+                : Results.Json(new { id = resolved.Id, status = resolved.Status, deduplicated = false });
+        }
+        if (action != "trigger")
+            return Problem(400, $"action: '{action}' is not an action; use trigger or resolve.");
+        if (Severities.Parse(request.Severity) is not { } severity)
+            return Problem(400, $"severity: {(request.Severity is null ? "required" : $"'{request.Severity}' is not a severity")}; use {Severities.Choices}.");
+        if (string.IsNullOrWhiteSpace(request.Summary))
+            return Problem(400, "summary: required; say what is happening.");
+        if (request.Summary.Length > 2000)
+            return Problem(400, "summary: at most 2000 characters.");
+        var details = new Dictionary<string, string>();
+        foreach (var (name, value) in request.Details ?? [])
+        {
+            if (value is JsonObject or JsonArray)
+                return Problem(400, $"details.{name}: values are strings, numbers or booleans.");
+            details[name] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
+        }
+        var source = string.IsNullOrWhiteSpace(request.Source) ? "api" : request.Source.Trim();
+        var labels = new Dictionary<string, string> { ["source"] = source };
+        var firing = new AlertFiring(project.Id, null, request.DedupKey, request.Group ?? $"external:{request.DedupKey}", severity,
+            request.Title ?? request.Summary, request.Summary, details, labels, source);
+        var fired = await alerts.FireAsync(firing, cancellationToken);
+        return Results.Json(new { id = fired.Alert.Id, status = fired.Alert.Status, deduplicated = fired.Deduplicated },
+            statusCode: fired.Deduplicated ? 200 : 201);
+    }
+
+    private static IResult Problem(int status, string detail) =>
+        Results.Problem(detail: detail, statusCode: status);
+}
