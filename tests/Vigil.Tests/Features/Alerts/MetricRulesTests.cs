@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Features.Alerts.Delivery;
+using Vigil.Features.Metrics;
+using Vigil.Features.Metrics.Ingest;
+using Vigil.Infrastructure.Ingest;
 using Vigil.Features.Metrics.Query;
 using Vigil.Tests.Features.Alerts.Support;
 
 namespace Vigil.Tests.Features.Alerts;
 
-/// <summary>Metric rules against a stand-in metric query service (the real one is on another branch).</summary>
+/// <summary>Metric rules' judgement (holding for a duration, baselines, no data) against a stand-in query
+/// service that answers exactly the values a test sets; <see cref="MetricRulesOnTheStoreTests"/> runs a rule
+/// over the real metric store.</summary>
 public sealed class MetricRulesTests(MetricRulesTests.Fixture server) : IClassFixture<MetricRulesTests.Fixture>
 {
     public sealed class Fixture : AlertsServerFixture
@@ -71,5 +76,29 @@ public sealed class MetricRulesTests(MetricRulesTests.Fixture server) : IClassFi
         server.Metrics.Now["billing.runs"] = null;
         await server.EvaluateRulesAsync();
         Assert.Contains("no data for avg(billing.runs) in the last 90 minutes", Assert.Single(server.Sent.To(chat.Id)).Notices[0].Summary);
+    }
+}
+
+/// <summary>A metric rule reading what the metric writer stored, through the real query service.</summary>
+public sealed class MetricRulesOnTheStoreTests(AlertsServerFixture server) : IClassFixture<AlertsServerFixture>
+{
+    [Fact]
+    public async Task AThresholdRuleFiresOnTimingsStoredByTheMetricWriter()
+    {
+        var (project, _) = await server.CreateProjectAsync("Metric threshold on the store");
+        var chat = server.Channels.Add(project.Id, "chat");
+        await server.CreateRuleAsync(project.Slug, "Slow checkout", "metric_threshold", "error",
+            new { metric = "checkout.latency", aggregation = "max", comparison = ">", threshold = 800, windowMinutes = 5, forMinutes = 0 });
+        var now = server.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 10_000 * 10_000;
+        var timing = new MetricAggregate(MetricKind.Distribution);
+        foreach (var value in new[] { 120.0, 240.0, 950.0 })
+            timing.AddObservation(value);
+        var committed = server.Service<IngestQueue<MetricWork>>().TryEnqueue(new MetricWork(project.Id,
+            [new MetricSample("checkout.latency", [new("route", "/pay")], now - 60_000, timing, "ms")]));
+        await committed!;
+
+        await server.EvaluateRulesAsync();
+        var fired = Assert.Single(server.Sent.OfKind(chat.Id, NotificationKind.Trigger));
+        Assert.Contains("max(checkout.latency) = 950", fired.Notices[0].Summary);
     }
 }

@@ -30,7 +30,7 @@ public sealed class PagerDutyChannelTests(AlertsServer server) : HttpChannelCont
             Assert.True(await outbox.EnqueueAsync(connection, transaction, channel, new ChannelMessage(kind, "default", "Disk full", [alert]), $"alert-42-{kind}", 42));
             await transaction.CommitAsync();
             // One at a time, so the receiver sees them in this order.
-            await Support.Eventually.GetAsync(() => Task.FromResult(Receiver.Accepted), n => n == (int)kind, what: $"the {kind} event");
+            await Vigil.Tests.Support.Eventually.GetAsync(() => Task.FromResult(Receiver.Accepted), n => n == (int)kind, what: $"the {kind} event");
         }
         var events = Receiver.Requests.Select(r => JsonNode.Parse(r.Body)!).ToList();
         Assert.Equal(["trigger", "acknowledge", "resolve"], events.Select(e => e["event_action"]!.GetValue<string>()));

@@ -2,8 +2,7 @@ using Vigil.Features.Alerts.Delivery;
 
 namespace Vigil.Tests.Features.Alerts.Support;
 
-/// <summary>The one place tests read what the engine sent. Today it reads the <see cref="RecordingOutbox"/>; after
-/// the channels branch merges, switch it to the real deliveries and every alert test follows.</summary>
+/// <summary>The one place engine tests read what the engine sent: the <see cref="RecordingOutbox"/> stand-in.</summary>
 public sealed class Notifications(RecordingOutbox outbox)
 {
     public sealed record Sent(long ChannelId, NotificationKind Kind, IReadOnlyList<long> AlertIds, string Title, IReadOnlyList<AlertNotice> Notices);

@@ -3,7 +3,7 @@ using Vigil.Features.Alerts.Delivery;
 
 namespace Vigil.Tests.Features.Alerts.Support;
 
-/// <summary>Stand-in for the channel store until the channels branch lands: channels a test adds by name.</summary>
+/// <summary>A stand-in for the channel store, paired with <see cref="RecordingOutbox"/>: channels a test adds by name, needing no receivers.</summary>
 public sealed class RecordingChannelDirectory : IChannelDirectory
 {
     private readonly ConcurrentDictionary<long, ChannelSummary> _channels = new();

@@ -4,9 +4,11 @@ using Vigil.Features.Alerts.Delivery;
 
 namespace Vigil.Tests.Features.Alerts.Support;
 
-/// <summary>Stand-in for the delivery outbox until the channels branch lands: remembers what the engine
-/// enqueued, honouring the contract's idempotency (same channel and key → false). It records at enqueue, not
-/// at commit; the engine enqueues only in transactions it commits, which the tests check through history.</summary>
+/// <summary>A stand-in for the delivery outbox, so the engine's rules (dedup, grouping, escalation, repeats,
+/// limits) are checked on what the engine decided to send, with a hand-moved clock and channel ids that need
+/// no receivers. It honours the contract's idempotency (same channel and key → false) and records at enqueue,
+/// not at commit; the engine enqueues only in transactions it commits, which the tests check through history.
+/// The real outbox, channels and receivers are covered by AlertDeliveryEndToEndTests and the channel tests.</summary>
 public sealed class RecordingOutbox : INotificationOutbox
 {
     private readonly ConcurrentDictionary<(long, string), Enqueued> _byKey = new();

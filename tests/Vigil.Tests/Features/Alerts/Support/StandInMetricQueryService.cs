@@ -2,8 +2,8 @@ using Vigil.Features.Metrics.Query;
 
 namespace Vigil.Tests.Features.Alerts.Support;
 
-/// <summary>Stand-in for the metrics capability (another branch) until it merges: answers every query with the
-/// value a test set for the metric, or with the week-earlier value when the query is offset.</summary>
+/// <summary>A stand-in for the metric query service, so rule judgement is tested on exact values: answers every
+/// query with the value a test set for the metric, or with the week-earlier value when the query is offset.</summary>
 public sealed class StandInMetricQueryService : IMetricQueryService
 {
     public Dictionary<string, double?> Now { get; } = [];
