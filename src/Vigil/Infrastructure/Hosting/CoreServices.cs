@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Features.Accounts;
 using Vigil.Features.Projects;
 using Vigil.Infrastructure.Observability;
@@ -11,6 +12,9 @@ public static class CoreServices
     /// <summary>What both the server and the CLI verbs need: options, the store and its migrations.</summary>
     public static IServiceCollection AddVigilCore(this IServiceCollection services, IConfiguration configuration)
     {
+        // Capabilities bind their own sections (BindConfiguration) from IConfiguration, which a CLI
+        // verb's container has only if it is added here; the web host has registered it already.
+        services.TryAddSingleton(configuration);
         services.Configure<VigilOptions>(configuration);
         var options = configuration.Get<VigilOptions>() ?? new VigilOptions();
         services.AddSingleton(TimeProvider.System);
