@@ -95,7 +95,10 @@ try
 }
 finally
 {
-    Directory.Delete(options.WorkDir, recursive: true);
+    if (args.Contains("--keep"))
+        Console.Error.WriteLine($"==> kept {options.WorkDir}");
+    else
+        Directory.Delete(options.WorkDir, recursive: true);
 }
 
 // Waits until a counter stops moving (the server drained its socket and queue), up to 30 s.

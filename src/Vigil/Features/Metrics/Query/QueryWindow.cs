@@ -11,7 +11,8 @@ namespace Vigil.Features.Metrics.Query;
 public sealed record QueryWindow(MetricResolution Resolution, long StepMs, long StartMs, long EndMs)
 {
     public const int TargetPoints = 1_500;
-    public const int MaxPoints = 20_000;
+    // A month of minutes (43,200) fits: the rhythm view over 30 days at full resolution.
+    public const int MaxPoints = 50_000;
 
     public int PointCount => (int)((EndMs - StartMs) / StepMs);
 
