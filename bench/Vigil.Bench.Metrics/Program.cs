@@ -116,8 +116,10 @@ static async Task<long> SettledAsync(Func<Task<long>> read)
     return last;
 }
 
+// The highest rate that lost nothing with every lower rate lossless too: one lucky step above a
+// lossy one is not a rate the server holds.
 static int Lossless(List<(int Rate, long Sent, long Seen)> rows) =>
-    rows.Where(r => r.Sent > 0 && r.Seen >= r.Sent).Select(r => r.Rate).DefaultIfEmpty(0).Max();
+    rows.OrderBy(r => r.Rate).TakeWhile(r => r.Sent > 0 && r.Seen >= r.Sent).Select(r => r.Rate).DefaultIfEmpty(0).Max();
 
 static string Loss(long sent, long seen) =>
     sent == 0 ? "–" : seen >= sent ? "0" : $"{(sent - seen) * 100.0 / sent:N2}%";
