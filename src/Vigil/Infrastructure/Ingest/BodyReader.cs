@@ -30,6 +30,11 @@ public static class BodyReader
         {
             return Unread(request, $"The body is over the {maxRaw}-byte limit.");
         }
+        catch (BadHttpRequestException error)
+        {
+            // The sender went away or sent less than its Content-Length: its request, not a server fault.
+            return Fail(StatusCodes.Status400BadRequest, $"The request body could not be read: {error.Message}");
+        }
         if (rawLength < 0)
             return Unread(request, $"The body is over the {maxRaw}-byte limit.");
         var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
