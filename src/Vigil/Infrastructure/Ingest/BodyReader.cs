@@ -30,7 +30,8 @@ public static class BodyReader
         {
             return Unread(request, $"The body is over the {maxRaw}-byte limit.");
         }
-        catch (BadHttpRequestException error)
+        catch (Exception error) when (error is BadHttpRequestException or IOException
+            || (error is OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested))
         {
             // The sender went away or sent less than its Content-Length: its request, not a server fault.
             return Fail(StatusCodes.Status400BadRequest, $"The request body could not be read: {error.Message}");
