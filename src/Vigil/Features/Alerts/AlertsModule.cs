@@ -12,8 +12,8 @@ using Vigil.Infrastructure.Storage;
 namespace Vigil.Features.Alerts;
 
 /// <summary>Alerting: rules and their evaluation, alerts with dedup, grouping, routing by severity, escalation,
-/// silences, acknowledgement from everywhere, external alerts, history and the noise report. Channels and the
-/// delivery outbox (<c>INotificationOutbox</c>, <c>IChannelDirectory</c>) are registered by the channels code.</summary>
+/// silences, acknowledgement from everywhere, external alerts, history and the noise report; and the channels
+/// with their delivery outbox (<see cref="AlertChannelServices"/>).</summary>
 public sealed class AlertsModule : IVigilModule
 {
     public void AddServices(IServiceCollection services, VigilOptions options)
@@ -37,6 +37,7 @@ public sealed class AlertsModule : IVigilModule
         services.AddHostedService(provider => provider.GetRequiredService<RuleSignalListener>());
         services.AddHostedService(provider => provider.GetRequiredService<RuleScheduler>());
         services.AddHostedService(provider => provider.GetRequiredService<AlertWorker>());
+        services.AddAlertChannels();
     }
 
     public void MapEndpoints(WebApplication app)
@@ -44,5 +45,6 @@ public sealed class AlertsModule : IVigilModule
         app.MapPost("/api/alerts", (HttpContext context, ExternalAlerts edge) => edge.ReceiveAsync(context))
             .AllowAnonymous().DisableAntiforgery().WithTags("Alerts");
         app.MapAlertsApi();
+        app.MapChannelsApi();
     }
 }

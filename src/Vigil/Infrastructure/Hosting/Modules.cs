@@ -8,7 +8,6 @@ public static class Modules
         new Features.Errors.ErrorsModule(),
         new Features.Logs.LogsModule(),
         new Features.Metrics.MetricsModule(),
-        new Features.Alerts.ChannelsModule(),
         new Features.Alerts.AlertsModule(),
     ];
 }

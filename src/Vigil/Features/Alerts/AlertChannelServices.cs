@@ -2,16 +2,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Features.Alerts.Channels;
 using Vigil.Features.Alerts.Delivery;
 using Vigil.Features.Alerts.Storage;
-using Vigil.Infrastructure.Hosting;
 using Vigil.Infrastructure.Storage;
 
 namespace Vigil.Features.Alerts;
 
 /// <summary>Alert notification channels and the durable delivery outbox. The alert engine queues
 /// notifications through <see cref="INotificationOutbox"/> and lists channels through <see cref="IChannelDirectory"/>.</summary>
-public sealed class ChannelsModule : IVigilModule
+public static class AlertChannelServices
 {
-    public void AddServices(IServiceCollection services, VigilOptions options)
+    public static IServiceCollection AddAlertChannels(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSet, ChannelsMigrations>());
         services.AddOptions<DeliveryOptions>().BindConfiguration("Alerts");
@@ -26,7 +25,6 @@ public sealed class ChannelsModule : IVigilModule
         services.TryAddSingleton<INotificationOutbox>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.TryAddSingleton<ChannelService>();
         services.AddHostedService<DeliveryWorker>();
+        return services;
     }
-
-    public void MapEndpoints(WebApplication app) => app.MapChannelsApi();
 }
