@@ -43,30 +43,13 @@ internal sealed class OtlpProtobufReader
 
     private bool ReadResourceLogs(ReadOnlySpan<byte> data, long offset, ref ProtoReader outer)
     {
-        var reader = new ProtoReader(data, offset);
         var attributes = new JsonObject();
-        List<Range>? scopes = null;
-        while (!reader.AtEnd)
+        if (!OtlpResourceReader.TryRead(data, offset, attributes, out var scopes, ref outer))
         {
-            if (!reader.TryReadTag(out var field, out var wire))
-            {
-                return outer.Fail(reader.Error!, reader.ErrorOffset);
-            }
-            var ok = field switch
-            {
-                1 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var resource, out var at)
-                     && OtlpProtoValues.TryReadKeyValues(resource, at, keyValueField: 1, attributes, 0, ref reader),
-                2 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var scope, out var at2)
-                     && Remember(ref scopes, at2 - offset, scope.Length),
-                _ => reader.TrySkip(wire),
-            };
-            if (!ok)
-            {
-                return outer.Fail(reader.Error!, reader.ErrorOffset);
-            }
+            return false;
         }
         var context = OtlpResourceContext.Create(attributes);
-        foreach (var range in scopes ?? [])
+        foreach (var range in scopes)
         {
             var (start, length) = range.GetOffsetAndLength(data.Length);
             if (!ReadScopeLogs(data.Slice(start, length), offset + start, context, ref outer))
