@@ -26,14 +26,9 @@ public sealed class LogIngest(
         var settings = options.Value.Ingest;
         // The key is in the headers or the query, so a sender without a valid one is turned away
         // before its body is read.
-        var key = IngestKey.From(context.Request);
-        if (string.IsNullOrEmpty(key))
-            return Reject(401, "No ingest key: send X-Vigil-Key (or X-Seq-ApiKey, ?apiKey=, Authorization: Bearer) with a project key.", "unauthorized");
-        var identity = await keys.ResolveAsync(key, context.RequestAborted);
-        if (identity is null)
-            return Reject(401, "Unknown ingest key.", "unauthorized");
-        if (identity.Key.IsRevoked)
-            return Reject(403, "This ingest key was revoked.", "unauthorized");
+        var authentication = await IngestAuthentication.AuthenticateAsync(keys, context.Request, context.RequestAborted);
+        if (authentication.Identity is not { } identity)
+            return Reject(authentication.Status, authentication.Error!, "unauthorized");
         var body = await BodyReader.ReadAsync(context.Request, settings.MaxEnvelopeBytes, settings.MaxDecompressedBytes, context.RequestAborted);
         if (!body.Ok)
             return Reject(body.StatusCode, body.Error!, body.StatusCode == 413 ? "too_large" : "invalid");
