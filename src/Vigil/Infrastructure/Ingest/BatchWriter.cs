@@ -2,11 +2,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Infrastructure.Observability;
+using Vigil.Infrastructure.Storage;
 
 namespace Vigil.Infrastructure.Ingest;
 
 /// <summary>Drains a stream's queue into its sink: whatever arrived while the previous batch was
-/// committing becomes the next batch (group commit), so one fsync covers many senders.</summary>
+/// committing becomes the next batch (group commit), so one fsync covers many senders. Before each
+/// batch it lets a waiting small write go first (<see cref="SqliteWriterTurns"/>).</summary>
 public sealed class BatchWriter<T>(
     IngestQueue<T> queue,
     IBatchSink<T> sink,
@@ -43,9 +45,11 @@ public sealed class BatchWriter<T>(
 
     private async Task WriteAsync(List<PendingWrite<T>> batch, List<T> items, CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        SqliteWriterTurns.MarkBulk();
         try
         {
+            await SqliteWriterTurns.StepAsideAsync(stoppingToken);
+            var started = Stopwatch.GetTimestamp();
             await sink.WriteAsync(items, stoppingToken);
             metrics.BatchCommitSeconds.Observe(queue.Stream, Stopwatch.GetElapsedTime(started).TotalSeconds);
             foreach (var pending in batch)

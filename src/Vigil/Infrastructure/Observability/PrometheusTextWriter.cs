@@ -21,8 +21,21 @@ public static class PrometheusTextWriter
         using var process = Process.GetCurrentProcess();
         Header(text, "process_resident_memory_bytes", "Resident memory size in bytes.", "gauge");
         Sample(text, "process_resident_memory_bytes", [], process.WorkingSet64);
+        Header(text, "process_cpu_seconds_total", "User and system CPU time spent, in seconds.", "counter");
+        Sample(text, "process_cpu_seconds_total", [], process.TotalProcessorTime.TotalSeconds);
         Header(text, "dotnet_gc_heap_bytes", "Bytes in the managed heap.", "gauge");
         Sample(text, "dotnet_gc_heap_bytes", [], GC.GetTotalMemory(false));
+        Header(text, "dotnet_gc_collections_total", "Garbage collections, by generation.", "counter");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+            Sample(text, "dotnet_gc_collections_total", [("generation", generation.ToString(CultureInfo.InvariantCulture))], GC.CollectionCount(generation));
+        Header(text, "dotnet_gc_pause_seconds_total", "Time the runtime was paused for garbage collection, in seconds.", "counter");
+        Sample(text, "dotnet_gc_pause_seconds_total", [], GC.GetTotalPauseDuration().TotalSeconds);
+        Header(text, "dotnet_gc_allocated_bytes_total", "Bytes allocated on the managed heap.", "counter");
+        Sample(text, "dotnet_gc_allocated_bytes_total", [], GC.GetTotalAllocatedBytes());
+        Header(text, "dotnet_jit_methods_total", "Methods compiled by the JIT, tier-ups included.", "counter");
+        Sample(text, "dotnet_jit_methods_total", [], System.Runtime.JitInfo.GetCompiledMethodCount());
+        Header(text, "dotnet_jit_seconds_total", "Time spent compiling methods, in seconds.", "counter");
+        Sample(text, "dotnet_jit_seconds_total", [], System.Runtime.JitInfo.GetCompilationTime().TotalSeconds);
         return text.ToString();
     }
 

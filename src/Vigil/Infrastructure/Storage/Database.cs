@@ -53,14 +53,8 @@ public sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(cancellationToken);
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        // SQLite has one writer. Without a busy timeout, Microsoft.Data.Sqlite retries a busy write
-        // itself after coarse sleeps; SQLite's own handler retries within milliseconds, so a small
-        // write (an alert, an outbox claim) queued behind an ingest batch runs as soon as it commits.
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout = 30000";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
+        // SQLite has one writer; a busy write waits its turn (see SqliteWriterTurns) instead of failing.
+        SqliteWriterTurns.Install(connection);
         return connection;
     }
 
