@@ -4,7 +4,7 @@
 # and times 100 new-issue probes from send to webhook arrival (see docs/BENCHMARKS.md). Grouping is
 # off (Alerts:GroupInterval 0) so every probe is its own notification: with the default 60 s, the first
 # new issue of a minute goes out at once and the rest of that minute's are batched into one message.
-#   ./bench/alerts.sh [--rate 2000] [--probes 100] [--probe-interval 300] [--warmup 10]
+#   ./bench/alerts.sh [--rate 2000] [--probes 100] [--probe-interval 300] [--warmup 30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MB; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

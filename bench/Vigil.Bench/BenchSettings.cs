@@ -7,7 +7,8 @@ internal sealed class BenchSettings
     public List<LoadMode> Modes { get; } = [LoadMode.Max, LoadMode.Fixed];
     public int Senders { get; set; } = 64;
     public int Rate { get; set; } = 5_000;
-    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(10);
+    // 30 s: on two busy cores the tiered JIT is still recompiling hot methods 10 s in (dotnet_jit_seconds_total in /metrics).
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(30);
     public bool Gzip { get; set; } = true;
     public string? VigilDll { get; set; }
