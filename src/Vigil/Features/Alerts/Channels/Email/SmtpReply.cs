@@ -3,8 +3,6 @@ namespace Vigil.Features.Alerts.Channels.Email;
 /// <summary>One SMTP reply: its three-digit code and the text of each line (without the code).</summary>
 public sealed record SmtpReply(int Code, IReadOnlyList<string> Lines)
 {
-    public bool IsPositive => Code is >= 200 and < 400;
-
     /// <summary>Reads a reply line "250-text" or "250 text"; null when the line is not a reply line.</summary>
     public static (int Code, bool Last, string Text)? ParseLine(string line)
     {
