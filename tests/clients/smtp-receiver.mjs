@@ -1,19 +1,28 @@
 // A real SMTP server for Vigil's email channel tests (npm smtp-server).
-// Usage: node smtp-receiver.mjs PORT USER PASSWORD
-// Offers STARTTLS with smtp-server's built-in self-signed certificate and AUTH PLAIN/LOGIN, requires
-// both, and writes one JSON line per accepted message to stdout: {from, to, user, secure, raw}.
+// Usage: node smtp-receiver.mjs PORT USER PASSWORD [OPTIONS-JSON]
+// OPTIONS-JSON: {"secure": true} for implicit TLS (else STARTTLS), "key"/"cert": PEM files of the TLS
+// certificate (else smtp-server's built-in one), "authMethods": ["PLAIN", "LOGIN"] (the default),
+// "hideSTARTTLS": true to not offer STARTTLS. AUTH is required; writes one JSON line per accepted
+// message to stdout: {from, to, user, authMethod, secure, raw}.
 // Recipients steer failures: "softfail-once@…" gets 451 the first time, "reject@…" always gets 550.
+import { readFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 
-const [port, user, password] = process.argv.slice(2);
+const [port, user, password, json] = process.argv.slice(2);
+const options = json ? JSON.parse(json) : {};
 const softFailed = new Set();
+const authMethods = new Map();
 
 const server = new SMTPServer({
-  authMethods: ['PLAIN', 'LOGIN'],
+  secure: Boolean(options.secure),
+  ...(options.key ? { key: readFileSync(options.key), cert: readFileSync(options.cert) } : {}),
+  hideSTARTTLS: Boolean(options.hideSTARTTLS),
+  authMethods: options.authMethods || ['PLAIN', 'LOGIN'],
   authOptional: false,
   allowInsecureAuth: false,
   logger: false,
   onAuth(auth, session, callback) {
+    authMethods.set(session.id, auth.method);
     if (auth.username === user && auth.password === password) return callback(null, { user: auth.username });
     return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
   },
@@ -36,6 +45,7 @@ const server = new SMTPServer({
         from: session.envelope.mailFrom && session.envelope.mailFrom.address,
         to: session.envelope.rcptTo.map((r) => r.address),
         user: session.user || null,
+        authMethod: authMethods.get(session.id) || null,
         secure: session.secure,
         raw: Buffer.concat(chunks).toString('utf8'),
       }) + '\n');

@@ -15,4 +15,9 @@ public sealed class AlertsOptions
 
     /// <summary>How long the signed acknowledge link in a notification stays valid.</summary>
     public TimeSpan AcknowledgeLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many POST /api/alerts requests one project may make a minute (a token bucket, so a
+    /// burst of this many, then this many a minute); over it the answer is 429 with Retry-After. 0 turns
+    /// the limit off.</summary>
+    public int ExternalAlertsPerMinute { get; set; } = 600;
 }

@@ -9,8 +9,14 @@ public sealed class ProjectRateLimiter : IDisposable
     private readonly ConcurrentDictionary<(long Project, int Limit), TokenBucketRateLimiter> _buckets = new();
 
     /// <summary>Takes <paramref name="items"/> tokens; false when the project is over its limit.</summary>
-    public bool TryAcquire(long projectId, int? limitPerMinute, int items = 1)
+    public bool TryAcquire(long projectId, int? limitPerMinute, int items = 1) =>
+        TryAcquire(projectId, limitPerMinute, items, out _);
+
+    /// <summary>As <see cref="TryAcquire(long, int?, int)"/>, and when refused, how long until the bucket has
+    /// the tokens again (at least a second: Retry-After counts whole seconds).</summary>
+    public bool TryAcquire(long projectId, int? limitPerMinute, int items, out TimeSpan retryAfter)
     {
+        retryAfter = TimeSpan.Zero;
         if (limitPerMinute is not > 0)
             return true;
         var bucket = _buckets.GetOrAdd((projectId, limitPerMinute.Value), key => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -24,7 +30,10 @@ public sealed class ProjectRateLimiter : IDisposable
             AutoReplenishment = true,
         }));
         using var lease = bucket.AttemptAcquire(Math.Min(items, limitPerMinute.Value));
-        return lease.IsAcquired;
+        if (lease.IsAcquired)
+            return true;
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1);
+        return false;
     }
 
     public void Dispose()

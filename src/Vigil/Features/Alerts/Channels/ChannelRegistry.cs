@@ -11,11 +11,11 @@ public sealed class ChannelRegistry
 {
     private readonly Dictionary<string, IAlertChannel> _byKind;
 
-    public ChannelRegistry(ChannelHttp http)
+    public ChannelRegistry(ChannelHttp http, TimeProvider clock)
     {
         All =
         [
-            new EmailChannel(),
+            new EmailChannel(clock),
             new WebhookChannel(http),
             new SlackChannel(http),
             new TeamsChannel(http),

@@ -2,19 +2,32 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Vigil.Features.Accounts;
-using Vigil.Infrastructure.Ingest;
 using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Infrastructure.Ingest;
+using Vigil.Infrastructure.Observability;
 
 namespace Vigil.Features.Alerts.Ingest;
 
 /// <summary>POST /api/alerts: how application code, cron jobs and outside scripts raise and resolve alerts.
-/// Authenticate (a project key, or an API token naming <c>project</c>) → parse → validate → fire or resolve.</summary>
-public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, AlertService alerts)
+/// Authenticate (a project key, or an API token naming <c>project</c>) → limit → parse → validate → fire or resolve.
+/// Every refusal is counted in vigil_ingest_rejected_total{stream="alerts"} by reason.</summary>
+public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, AlertService alerts, VigilMetrics metrics, IOptions<AlertsOptions> options)
+    : IDisposable
 {
+    public const string Stream = "alerts";
     private const int MaxBodyBytes = 256 * 1024;
+    // Reasons, as the other ingest streams name them.
+    private const string Unauthorized = "unauthorized";
+    private const string TooLarge = "too_large";
+    private const string Invalid = "invalid";
+    private const string RateLimited = "rate_limited";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Its own buckets: alerts do not spend the project's event ingest limit, nor events the alerts'.
+    private readonly ProjectRateLimiter _limiter = new();
 
     public async Task<IResult> ReceiveAsync(HttpContext context)
     {
@@ -28,13 +41,16 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             user = result.Succeeded ? result.Principal : null;
         }
         if (identity is null && user is null)
-            return Problem(401, key is null
+            return Reject(401, Unauthorized, key is null
                 ? "Send a project key (X-Vigil-Key or Authorization: Bearer KEY) or an API token."
                 : "The key is neither a project key nor an API token.");
         if (identity?.Key.IsRevoked == true)
-            return Problem(401, "This project key was revoked.");
+            return Reject(401, Unauthorized, "This project key was revoked.");
+        // A project key names its project, so it is limited before its body is read; a token names it in the body.
+        if (identity is not null && Limit(identity.Project) is { } limited)
+            return limited;
         if (context.Request.ContentLength > MaxBodyBytes)
-            return Problem(413, $"An alert is at most {MaxBodyBytes} bytes.");
+            return Reject(413, TooLarge, $"An alert is at most {MaxBodyBytes} bytes.");
 
         ExternalAlertRequest? request;
         try
@@ -43,25 +59,27 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
         }
         catch (JsonException failure)
         {
-            return Problem(400, $"The body is not valid JSON: {failure.Message}");
+            return Reject(400, Invalid, $"The body is not valid JSON: {failure.Message}");
         }
         if (request is null)
-            return Problem(400, "Send a JSON object: {\"dedupKey\", \"severity\", \"summary\"}.");
+            return Reject(400, Invalid, "Send a JSON object: {\"dedupKey\", \"severity\", \"summary\"}.");
 
         var project = identity?.Project;
         if (project is null)
         {
             var slug = request.Project ?? context.Request.Query["project"].ToString();
             if (string.IsNullOrWhiteSpace(slug))
-                return Problem(400, "project: with an API token, name the project (its slug).");
+                return Reject(400, Invalid, "project: with an API token, name the project (its slug).");
             project = await projects.FindAsync(slug, cancellationToken);
             if (project is null)
-                return Problem(404, $"project: no project with slug '{slug}'.");
+                return Reject(404, Invalid, $"project: no project with slug '{slug}'.");
+            if (Limit(project) is { } overLimit)
+                return overLimit;
         }
         if (string.IsNullOrWhiteSpace(request.DedupKey))
-            return Problem(400, "dedupKey: required; alerts with the same key are one alert.");
+            return Reject(400, Invalid, "dedupKey: required; alerts with the same key are one alert.");
         if (request.DedupKey.Length > 500)
-            return Problem(400, "dedupKey: at most 500 characters.");
+            return Reject(400, Invalid, "dedupKey: at most 500 characters.");
         var action = request.Action ?? "trigger";
         var actor = identity is not null ? $"key:{identity.Key.Label}" : user!.Identity?.Name ?? "token";
         if (action == "resolve")
@@ -69,22 +87,22 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             var resolved = await alerts.ResolveOpenAsync(project.Id, request.DedupKey, actor,
                 string.IsNullOrWhiteSpace(request.Summary) ? $"resolved by {request.Source ?? actor}" : request.Summary, cancellationToken);
             return resolved is null
-                ? Problem(404, $"dedupKey: no open alert with key '{request.DedupKey}' to resolve.")
+                ? Reject(404, Invalid, $"dedupKey: no open alert with key '{request.DedupKey}' to resolve.")
                 : Results.Json(new { id = resolved.Id, status = resolved.Status, deduplicated = false });
         }
         if (action != "trigger")
-            return Problem(400, $"action: '{action}' is not an action; use trigger or resolve.");
+            return Reject(400, Invalid, $"action: '{action}' is not an action; use trigger or resolve.");
         if (Severities.Parse(request.Severity) is not { } severity)
-            return Problem(400, $"severity: {(request.Severity is null ? "required" : $"'{request.Severity}' is not a severity")}; use {Severities.Choices}.");
+            return Reject(400, Invalid, $"severity: {(request.Severity is null ? "required" : $"'{request.Severity}' is not a severity")}; use {Severities.Choices}.");
         if (string.IsNullOrWhiteSpace(request.Summary))
-            return Problem(400, "summary: required; say what is happening.");
+            return Reject(400, Invalid, "summary: required; say what is happening.");
         if (request.Summary.Length > 2000)
-            return Problem(400, "summary: at most 2000 characters.");
+            return Reject(400, Invalid, "summary: at most 2000 characters.");
         var details = new Dictionary<string, string>();
         foreach (var (name, value) in request.Details ?? [])
         {
             if (value is JsonObject or JsonArray)
-                return Problem(400, $"details.{name}: values are strings, numbers or booleans.");
+                return Reject(400, Invalid, $"details.{name}: values are strings, numbers or booleans.");
             details[name] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
         }
         var source = string.IsNullOrWhiteSpace(request.Source) ? "api" : request.Source.Trim();
@@ -96,6 +114,22 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             statusCode: fired.Deduplicated ? 200 : 201);
     }
 
-    private static IResult Problem(int status, string detail) =>
-        Results.Problem(detail: detail, statusCode: status);
+    public void Dispose() => _limiter.Dispose();
+
+    private IResult? Limit(Project project)
+    {
+        var perMinute = options.Value.ExternalAlertsPerMinute;
+        if (_limiter.TryAcquire(project.Id, perMinute, 1, out var retryAfter))
+            return null;
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        return new HeaderResult(
+            Reject(429, RateLimited, $"Project '{project.Slug}' is over its limit of {perMinute} alerts per minute; retry after {seconds} s."),
+            "Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private IResult Reject(int status, string reason, string detail)
+    {
+        metrics.Rejected.Add(Stream, reason);
+        return Results.Problem(detail: detail, statusCode: status);
+    }
 }

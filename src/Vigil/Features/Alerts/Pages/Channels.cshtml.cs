@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Vigil.Features.Alerts.Channels;
 using Vigil.Features.Alerts.Delivery;
 using Vigil.Features.Alerts.Storage;
 using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 using Vigil.Infrastructure.Hosting;
 
 namespace Vigil.Features.Alerts.Pages;
@@ -15,11 +16,10 @@ namespace Vigil.Features.Alerts.Pages;
 /// shown as masks only), "Send test" with its delivery's state, and recent deliveries.</summary>
 public sealed class ChannelsModel(
     ProjectStore projects, ChannelStore channels, ChannelService service, DeliveryStore deliveries,
-    ChannelRegistry registry, IOptions<VigilOptions> options) : PageModel
+    ChannelRegistry registry, IOptions<VigilOptions> options, IAntiforgery antiforgery) : ProjectPage(projects, antiforgery)
 {
     public const string OptionPrefix = "o.";
 
-    public Project Project { get; private set; } = null!;
     public IReadOnlyList<(Channel Channel, DeliveryRecord? Last)> Channels { get; private set; } = [];
     public IReadOnlyList<DeliveryRecord> Recent { get; private set; } = [];
     public ChannelRegistry Registry => registry;
@@ -54,6 +54,8 @@ public sealed class ChannelsModel(
         if (!await LoadAsync(slug))
             return NotFound();
         var existing = id is { } channelId ? Channels.FirstOrDefault(c => c.Channel.Id == channelId).Channel : null;
+        if (id is not null && existing is null)
+            return NotFound();
         var plugin = registry.Find(existing?.Kind ?? kind);
         if (plugin is null)
             return BadRequest();
@@ -88,8 +90,9 @@ public sealed class ChannelsModel(
     {
         if (!await LoadAsync(slug))
             return NotFound();
-        if (Channels.Any(c => c.Channel.Id == id))
-            await channels.DeleteAsync(id, HttpContext.RequestAborted);
+        if (Channels.All(c => c.Channel.Id != id))
+            return NotFound();
+        await channels.DeleteAsync(id, HttpContext.RequestAborted);
         return Redirect($"/projects/{slug}/channels?saved=deleted");
     }
 
@@ -145,17 +148,13 @@ public sealed class ChannelsModel(
 
     private async Task<bool> LoadAsync(string slug)
     {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
-        if (project is null)
+        if (!await LoadProjectAsync(slug, "channels"))
             return false;
-        Project = project;
-        ViewData["Project"] = project;
-        ViewData["Section"] = "channels";
         var list = new List<(Channel, DeliveryRecord?)>();
-        foreach (var channel in await channels.ListAsync(project.Id, HttpContext.RequestAborted))
+        foreach (var channel in await channels.ListAsync(Project.Id, HttpContext.RequestAborted))
             list.Add((channel, (await deliveries.ListAsync(channel.Id, 1, HttpContext.RequestAborted)).FirstOrDefault()));
         Channels = list;
-        Recent = await deliveries.RecentForProjectAsync(project.Id, 20, HttpContext.RequestAborted);
+        Recent = await deliveries.RecentForProjectAsync(Project.Id, 20, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,19 +1,19 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Features.Alerts.Delivery;
 using Vigil.Features.Alerts.Routing;
-using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Alerts.Pages;
 
 /// <summary>The routing policy editor: for each severity, up to <see cref="Levels"/> escalation levels of channels with
 /// their delay, the repeat interval and the per-channel hourly limit. Channels come from the channel directory.</summary>
-public sealed class RoutingModel(ProjectStore projects, RoutingStore routing, IChannelDirectory? directory = null) : PageModel
+public sealed class RoutingModel(ProjectStore projects, RoutingStore routing, IAntiforgery antiforgery, IChannelDirectory? directory = null)
+    : ProjectPage(projects, antiforgery)
 {
     public const int Levels = 3;
 
-    public Project Project { get; private set; } = null!;
     public RoutingPolicy Policy { get; private set; } = null!;
     public bool Configured { get; private set; }
     public IReadOnlyList<ChannelSummary> Channels { get; private set; } = [];
@@ -65,14 +65,10 @@ public sealed class RoutingModel(ProjectStore projects, RoutingStore routing, IC
 
     private async Task<bool> LoadAsync(string slug)
     {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
-        if (project is null)
+        if (!await LoadProjectAsync(slug, "alerts"))
             return false;
-        Project = project;
-        ViewData["Project"] = project;
-        ViewData["Section"] = "alerts";
-        (Policy, Configured) = await routing.GetAsync(project.Id, HttpContext.RequestAborted);
-        Channels = directory is null ? [] : await directory.ListAsync(project.Id, HttpContext.RequestAborted);
+        (Policy, Configured) = await routing.GetAsync(Project.Id, HttpContext.RequestAborted);
+        Channels = directory is null ? [] : await directory.ListAsync(Project.Id, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Features.Alerts.Rules;
-using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Alerts.Pages;
 
 /// <summary>A project's rules with their last status, and one form to add or edit a rule of any kind
 /// (parameters as JSON, with an example per kind).</summary>
-public sealed class RulesModel(ProjectStore projects, RuleStore rules, RuleKinds kinds) : PageModel
+public sealed class RulesModel(ProjectStore projects, RuleStore rules, RuleKinds kinds, IAntiforgery antiforgery) : ProjectPage(projects, antiforgery)
 {
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
     {
@@ -31,7 +31,6 @@ public sealed class RulesModel(ProjectStore projects, RuleStore rules, RuleKinds
     [BindProperty] public string? Labels { get; set; }
     [BindProperty] public bool Enabled { get; set; } = true;
 
-    public Project Project { get; private set; } = null!;
     public IReadOnlyList<AlertRule> Rules { get; private set; } = [];
     public IReadOnlyCollection<RuleKind> Kinds => kinds.All;
     public string? Error { get; private set; }
@@ -89,8 +88,10 @@ public sealed class RulesModel(ProjectStore projects, RuleStore rules, RuleKinds
             Error = error;
             return Page();
         }
-        if (RuleId is { } id)
-            await rules.UpdateAsync(id, definition, HttpContext.RequestAborted);
+        if (RuleId is { } id && Rules.All(r => r.Id != id))
+            return NotFound();
+        if (RuleId is { } ruleId)
+            await rules.UpdateAsync(ruleId, definition, HttpContext.RequestAborted);
         else
             await rules.CreateAsync(Project.Id, definition, HttpContext.RequestAborted);
         return Redirect($"/projects/{slug}/alerts/rules");
@@ -98,19 +99,17 @@ public sealed class RulesModel(ProjectStore projects, RuleStore rules, RuleKinds
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, long ruleId)
     {
+        if (!await LoadAsync(slug) || Rules.All(r => r.Id != ruleId))
+            return NotFound();
         await rules.DeleteAsync(ruleId, HttpContext.RequestAborted);
         return Redirect($"/projects/{slug}/alerts/rules");
     }
 
     private async Task<bool> LoadAsync(string slug)
     {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
-        if (project is null)
+        if (!await LoadProjectAsync(slug, "alerts"))
             return false;
-        Project = project;
-        ViewData["Project"] = project;
-        ViewData["Section"] = "alerts";
-        Rules = await rules.ListAsync(project.Id, HttpContext.RequestAborted);
+        Rules = await rules.ListAsync(Project.Id, HttpContext.RequestAborted);
         return true;
     }
 }

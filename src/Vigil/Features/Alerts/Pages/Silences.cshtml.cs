@@ -1,19 +1,19 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Features.Alerts.Silences;
-using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Alerts.Pages;
 
 /// <summary>A project's silences: the active and past ones, a form to add one (one matcher per line) and expiry.</summary>
-public sealed class SilencesModel(ProjectStore projects, SilenceStore silences, TimeProvider clock) : PageModel
+public sealed class SilencesModel(ProjectStore projects, SilenceStore silences, TimeProvider clock, IAntiforgery antiforgery)
+    : ProjectPage(projects, antiforgery)
 {
     [BindProperty] public string? Matchers { get; set; }
     [BindProperty] public int Minutes { get; set; } = 120;
     [BindProperty] public string? Reason { get; set; }
 
-    public Project Project { get; private set; } = null!;
     public IReadOnlyList<Silence> Silences { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
     public string? Error { get; private set; }
@@ -46,19 +46,17 @@ public sealed class SilencesModel(ProjectStore projects, SilenceStore silences, 
 
     public async Task<IActionResult> OnPostExpireAsync(string slug, long silenceId)
     {
+        if (!await LoadAsync(slug) || Silences.All(s => s.Id != silenceId))
+            return NotFound();
         await silences.ExpireAsync(silenceId, HttpContext.RequestAborted);
         return Redirect($"/projects/{slug}/alerts/silences");
     }
 
     private async Task<bool> LoadAsync(string slug)
     {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
-        if (project is null)
+        if (!await LoadProjectAsync(slug, "alerts"))
             return false;
-        Project = project;
-        ViewData["Project"] = project;
-        ViewData["Section"] = "alerts";
-        Silences = await silences.ListAsync(project.Id, HttpContext.RequestAborted);
+        Silences = await silences.ListAsync(Project.Id, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Vigil.Features.Metrics.Dashboards;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Metrics.Pages;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Metrics.Pages;
 

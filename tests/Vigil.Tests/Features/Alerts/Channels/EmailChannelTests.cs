@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Vigil.Tests.Support;
 
@@ -65,6 +66,51 @@ public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(ser
         Assert.Equal("failed", delivery["state"]!.GetValue<string>());
         Assert.Contains("certificate", delivery["lastError"]!.GetValue<string>());
         Assert.Empty(_smtp.Messages);
+    }
+
+    [Fact]
+    public async Task AnImplicitTlsRelayGetsTheMailWithAuthPlain()
+    {
+        await using var smtps = await SmtpReceiver.StartAsync(User, Password, new(ImplicitTls: true, AuthMethods: ["PLAIN"]));
+        var options = Options("oncall@example.com");
+        options["port"] = smtps.Port;
+        options["implicitTls"] = true;
+        var channel = await Server.CreateChannelAsync(Kind, options);
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        var mail = Assert.Single(smtps.Messages);
+        Assert.True(mail["secure"]!.GetValue<bool>());
+        Assert.Equal("PLAIN", mail["authMethod"]!.GetValue<string>());
+        Assert.Contains("Vigil test alert", MimeText.Decode(mail["raw"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AWrongPasswordFailsWithTheReplyCodeAndWithoutThePassword()
+    {
+        var options = Options("oncall@example.com");
+        options["password"] = "wrong-Pa55-for-test";
+        var channel = await Server.CreateChannelAsync(Kind, options);
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("failed", delivery["state"]!.GetValue<string>());
+        Assert.Equal(1, delivery["attempts"]!.GetValue<long>());
+        Assert.StartsWith("SMTP 535 in reply to AUTH PLAIN", delivery["lastError"]!.GetValue<string>());
+        Assert.DoesNotContain("wrong-Pa55-for-test", delivery.ToJsonString() + Server.Logs.Text);
+    }
+
+    [Fact]
+    public async Task Port465WithoutImplicitTlsIsRefusedNamingTheField()
+    {
+        var options = Options("oncall@example.com");
+        options["port"] = 465;
+        options["implicitTls"] = false;
+        using var response = await Server.Api.Http.PostAsJsonAsync($"/api/projects/{Server.DefaultProject.Slug}/channels",
+            new JsonObject { ["name"] = "smtps typo", ["kind"] = Kind, ["options"] = options });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("implicitTls", await response.Content.ReadAsStringAsync());
     }
 
     public async Task InitializeAsync() => _smtp = await SmtpReceiver.StartAsync(User, Password);

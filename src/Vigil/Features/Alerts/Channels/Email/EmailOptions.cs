@@ -1,8 +1,9 @@
 namespace Vigil.Features.Alerts.Channels.Email;
 
-/// <summary>An SMTP relay. <paramref name="Starttls"/> (default on) upgrades the connection with STARTTLS
-/// and refuses to send if the server cannot; <paramref name="AllowInvalidCertificate"/> accepts a
-/// self-signed or mismatched certificate (a private relay, tests) and should otherwise stay off.</summary>
+/// <summary>An SMTP relay. <paramref name="ImplicitTls"/> speaks TLS from the first byte (SMTPS; on by
+/// default for port 465); otherwise <paramref name="Starttls"/> (default on) upgrades the connection and
+/// refuses to send if the server cannot. <paramref name="AllowInvalidCertificate"/> accepts a self-signed
+/// or mismatched certificate (a private relay, tests) and should otherwise stay off.</summary>
 public sealed record EmailOptions(
     string? Host,
     int? Port,
@@ -11,8 +12,13 @@ public sealed record EmailOptions(
     string? Username,
     string? Password,
     bool? Starttls,
-    bool? AllowInvalidCertificate)
+    bool? AllowInvalidCertificate,
+    bool? ImplicitTls = null)
 {
-    public int SmtpPort => Port ?? 587;
-    public bool UseStarttls => Starttls ?? true;
+    public SmtpSecurity Security =>
+        ImplicitTls ?? Port == 465 ? SmtpSecurity.ImplicitTls
+        : Starttls ?? true ? SmtpSecurity.StartTls
+        : SmtpSecurity.None;
+
+    public int SmtpPort => Port ?? (Security == SmtpSecurity.ImplicitTls ? 465 : 587);
 }

@@ -3,19 +3,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
 
-namespace Vigil.Features.Metrics.Pages;
+namespace Vigil.Features.Shared.Pages;
 
-/// <summary>What the statistics pages share: the project from the route, the nav section and the
-/// antiforgery token that vigil-charts.js sends with writes.</summary>
+/// <summary>What a project's pages share: the project from the route, the nav section and the
+/// antiforgery token that scripts (vigil-charts.js) send with writes.</summary>
 public abstract class ProjectPage(ProjectStore projects, IAntiforgery antiforgery) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public string CsrfToken { get; private set; } = "";
 
     /// <summary>False when the project does not exist (the page answers 404).</summary>
-    protected async Task<bool> LoadProjectAsync(string slug, string section)
+    protected async Task<bool> LoadProjectAsync(string slug, string section) =>
+        Use(await projects.FindAsync(slug, HttpContext.RequestAborted), section);
+
+    /// <summary>For pages addressed by an object rather than a slug (an alert's page).</summary>
+    protected async Task<bool> LoadProjectAsync(long projectId, string section) =>
+        Use(await projects.FindAsync(projectId, HttpContext.RequestAborted), section);
+
+    private bool Use(Project? project, string section)
     {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
         if (project is null)
             return false;
         Project = project;

@@ -1,0 +1,23 @@
+namespace Vigil.Features.Alerts.Channels.Email;
+
+/// <summary>An SMTP conversation that could not go on. The message names the reply code and the step
+/// ("SMTP 550 in reply to RCPT TO"), never the server's reply text, which can quote addresses or what was
+/// sent. <see cref="IsTransient"/> says whether trying again later can help.</summary>
+public sealed class SmtpFailure(string message, int? code = null, bool? transient = null) : Exception(message)
+{
+    /// <summary>The SMTP reply code, when the failure is a reply.</summary>
+    public int? Code { get; } = code;
+
+    /// <summary>4xx replies are transient, 5xx replies are not; failures that are not replies say for themselves.</summary>
+    public bool IsTransient { get; } = transient ?? code is >= 400 and < 500;
+
+    public static SmtpFailure Reply(SmtpReply reply, string step) =>
+        new($"SMTP {reply.Code} in reply to {step}{Hint(reply.Code, step)}", reply.Code);
+
+    private static string Hint(int code, string step) => code switch
+    {
+        535 or 534 => " (the server refused the username or password)",
+        530 when !step.StartsWith("AUTH", StringComparison.Ordinal) => " (the server wants AUTH: set a username and password)",
+        _ => "",
+    };
+}
