@@ -32,6 +32,19 @@ public sealed class HealthAndMetricsTests(VigilServerFixture server) : IClassFix
         Assert.True(Sample(text, "process_resident_memory_bytes") > 10_000_000, text);
     }
 
+    [Fact]
+    public async Task MetricsShowTheRuntimeSpendingCpuCompilingAndCollecting()
+    {
+        using var response = await server.Http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(Sample(text, "process_cpu_seconds_total") > 0, text);
+        Assert.True(Sample(text, "dotnet_jit_methods_total") > 1_000, text);
+        Assert.True(Sample(text, "dotnet_jit_seconds_total") > 0, text);
+        Assert.True(Sample(text, "dotnet_gc_allocated_bytes_total") > 1_000_000, text);
+        Assert.True(Sample(text, @"dotnet_gc_collections_total\{generation=""0""\}") >= 0, text);
+        Assert.True(Sample(text, "dotnet_gc_pause_seconds_total") >= 0, text);
+    }
+
     private static double Sample(string text, string series)
     {
         var match = Regex.Match(text, $@"^{series} (\S+)$", RegexOptions.Multiline);
