@@ -33,6 +33,7 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
                     : ["@p", "@t", "@l", "@m", "@h", "@s", "@ho", "@pid", "@tr", "@sp", "@r", "@e", "@x", "@pr", "@sz"]);
             await using var text = postgres ? null : SqlCommands.Create(connection, transaction,
                 "INSERT INTO log_text (rowid, body) VALUES (@id, @body)", "@id", "@body");
+            var texts = new List<(object? Id, string Body)>();
             foreach (var work in batch)
             {
                 foreach (var record in work.Records)
@@ -52,9 +53,7 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
                     {
                         SqlCommands.Bind(insert, work.ProjectId, timestamp, (int)record.Level, record.Message, hash, record.Service, record.Host,
                             record.ProcessId, record.TraceId, record.SpanId, record.RequestId, record.Environment, record.Exception, properties, size);
-                        var id = await insert.ExecuteScalarAsync(cancellationToken);
-                        SqlCommands.Bind(text!, id, body);
-                        await text!.ExecuteNonQueryAsync(cancellationToken);
+                        texts.Add((await insert.ExecuteScalarAsync(cancellationToken), body));
                     }
                     var minute = timestamp - timestamp % 60_000;
                     var slot = minutes.GetValueOrDefault((work.ProjectId, minute, (int)record.Level));
@@ -66,6 +65,14 @@ public sealed class LogWriter(Database database, VigilMetrics metrics) : IBatchS
             }
             await WriteTemplatesAsync(connection, transaction, templates, cancellationToken);
             await WriteMinutesAsync(connection, transaction, minutes, cancellationToken);
+            // Last, after every other write, not between the event rows: every insert into log_events opens a statement
+            // savepoint, and FTS5 writes its pending words to disk at each savepoint. Interleaved, that is
+            // one tiny segment (and merge work) per event; here it is one flush per batch, at commit.
+            foreach (var (id, body) in texts)
+            {
+                SqlCommands.Bind(text!, id, body);
+                await text!.ExecuteNonQueryAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         foreach (var key in templates.Keys)
