@@ -47,6 +47,28 @@ public sealed class MetricPointStore(Database database)
         }
     }
 
+    /// <summary>The latest stored level of a gauge series (finest resolution first, since rollups hold the
+    /// same values longer); null when the series or its points are gone.</summary>
+    public async Task<double?> LastGaugeValueAsync(long projectId, string identity, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var resolution in MetricResolution.All)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT p.last FROM metric_series s JOIN {resolution.Table} p ON p.series_id = s.id " +
+                $"WHERE s.project_id = @project AND s.identity = @identity AND s.kind = {(int)MetricKind.Gauge} AND p.last IS NOT NULL " +
+                "ORDER BY p.bucket DESC LIMIT 1";
+            Add(command, "@project", projectId);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@identity";
+            parameter.Value = identity;
+            command.Parameters.Add(parameter);
+            if (await command.ExecuteScalarAsync(cancellationToken) is double last)
+                return last;
+        }
+        return null;
+    }
+
     private static StoredPoint Read(DbDataReader reader, PointColumns columns) => new(
         reader.GetInt64(0),
         reader.GetInt64(1),
