@@ -18,6 +18,7 @@ public class VigilServerFixture : IAsyncLifetime
 
     private Dictionary<string, string?> _settings = [];
     private WebApplication? _app;
+    private string? _token;
 
     public WebApplication App => _app ?? throw new InvalidOperationException("The server has not started.");
     public string BaseUrl { get; private set; } = "";
@@ -50,13 +51,7 @@ public class VigilServerFixture : IAsyncLifetime
             _settings[key] = value;
         _app = VigilServer.Build(_settings, ConfigureServices);
         await App.Services.GetRequiredService<FirstRunSetup>().RunAsync();
-        await App.StartAsync();
-        BaseUrl = App.Urls.First().TrimEnd('/');
-        // Port 0 is only known once listening; DSNs the API builds must name the real port.
-        if (!_settings.ContainsKey("PublicUrl"))
-            Service<IOptions<VigilOptions>>().Value.PublicUrl = BaseUrl;
-        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        Api = new VigilApi(BaseUrl, await CreateTokenAsync("tests"));
+        await StartAsync();
         var projects = Service<ProjectStore>();
         DefaultProject = (await projects.ListAsync()).Single();
         DefaultKey = (await projects.KeysAsync(DefaultProject.Id)).Single();
@@ -93,6 +88,30 @@ public class VigilServerFixture : IAsyncLifetime
     public Task<JsonObject> LatestEventAsync(long issueId) => Api.LatestEventAsync(issueId);
 
     public Task<HashSet<string>> StoredEventIdsAsync(string? projectSlug = null) => Api.StoredEventIdsAsync(projectSlug ?? DefaultProject.Slug);
+
+    /// <summary>Stops the server and starts a new one on the same data folder and database, as a process
+    /// restart would: nothing held in memory survives. The port changes; <see cref="Http"/> and <see cref="Api"/> follow it.</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _app = VigilServer.Build(_settings, ConfigureServices);
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        await App.StartAsync();
+        BaseUrl = App.Urls.First().TrimEnd('/');
+        // Port 0 is only known once listening; DSNs the API builds must name the real port.
+        if (!_settings.ContainsKey("PublicUrl"))
+            Service<IOptions<VigilOptions>>().Value.PublicUrl = BaseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        _token ??= await CreateTokenAsync("tests");
+        Api = new VigilApi(BaseUrl, _token);
+    }
 
     public async Task DisposeAsync()
     {

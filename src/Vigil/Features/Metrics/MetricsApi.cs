@@ -67,13 +67,7 @@ public static class MetricsApi
             var result = await service.QueryAsync(query!, ct);
             return result is null
                 ? Results.Problem(statusCode: 404, title: "No such metric", detail: $"Project '{found.Slug}' has no metric named '{query!.Name}'.")
-                : Results.Json(new
-                {
-                    name = result.Name,
-                    unit = result.Unit,
-                    stepMs = result.StepMs,
-                    series = result.Series.Select(s => new { group = s.Group, points = s.Points.Select(p => new object?[] { p.TimeMs, p.Value }) }),
-                });
+                : MetricQueryJson.Result(result);
         }
         catch (ArgumentException error)
         {

@@ -101,6 +101,36 @@ public sealed class StatsdAggregator
         return drained;
     }
 
+    /// <summary>Gauges whose first line after start (or after an idle hour) was a delta: the flush reads
+    /// their last stored value and hands it to <see cref="Seed"/> before draining.</summary>
+    public List<StatsdSeries> Unseeded()
+    {
+        lock (_gate)
+            return _series.Values.Where(s => s.PendingGauges is not null).ToList();
+    }
+
+    /// <summary>Starts a gauge from <paramref name="last"/> (its stored level, 0 when none) and applies the lines held for it.</summary>
+    public void Seed(StatsdSeries series, double last)
+    {
+        lock (_gate)
+        {
+            if (series.PendingGauges is not { } pending)
+                return;
+            series.GaugeLast = last;
+            series.GaugeKnown = true;
+            series.PendingGauges = null;
+            foreach (var line in pending)
+                SetGauge(series, line.Value, line.IsDelta, line.Bucket, line.AtMs);
+        }
+    }
+
+    private static void SetGauge(StatsdSeries series, double value, bool isDelta, long bucket, long atMs)
+    {
+        series.GaugeLast = isDelta ? series.GaugeLast + value : value;
+        series.GaugeKnown = true;
+        series.For(bucket).SetGauge(series.GaugeLast, atMs);
+    }
+
     private bool Add(ref StatsdLine line, long bucket, long nowMs)
     {
         var length = 1 + line.Name.Length + 1 + line.Tags.Length;
@@ -125,22 +155,24 @@ public sealed class StatsdAggregator
             atMs = seconds * 1000;
             bucket = MetricResolution.Raw.BucketOf(atMs);
         }
-        var aggregate = series.For(bucket);
         var rate = line.SampleRate;
         switch (line.Type)
         {
             case StatsdType.Counter:
-                aggregate.AddCount(line.FirstValue / rate, 1 / rate);
+                series.For(bucket).AddCount(line.FirstValue / rate, 1 / rate);
                 break;
             case StatsdType.Gauge:
-                series.GaugeLast = line.IsDelta ? series.GaugeLast + line.FirstValue : line.FirstValue;
-                aggregate.SetGauge(series.GaugeLast, atMs);
+                if (series.PendingGauges is not null || (line.IsDelta && !series.GaugeKnown))
+                    (series.PendingGauges ??= []).Add(new PendingGauge(line.FirstValue, line.IsDelta, bucket, atMs));
+                else
+                    SetGauge(series, line.FirstValue, line.IsDelta, bucket, atMs);
                 break;
             case StatsdType.Set:
-                aggregate.AddMember(Encoding.UTF8.GetString(line.Values));
+                series.For(bucket).AddMember(Encoding.UTF8.GetString(line.Values));
                 break;
             default:
                 var values = line.Values;
+                var aggregate = series.For(bucket);
                 while (StatsdLineParser.NextValue(ref values, out var value))
                     aggregate.AddObservation(value, 1 / rate);
                 break;

@@ -20,6 +20,7 @@ public sealed class StatsdListener(
     StatsdAggregator aggregator,
     ProjectStore projects,
     IngestQueue<MetricWork> queue,
+    MetricPointStore points,
     VigilMetrics metrics,
     TimeProvider clock,
     ILogger<StatsdListener> logger) : BackgroundService
@@ -81,9 +82,10 @@ public sealed class StatsdListener(
     /// <summary>Writes what is aggregated now (also what the tests call instead of waiting for the interval).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var drained = aggregator.Drain(clock.GetUtcNow().ToUnixTimeMilliseconds());
         // One small read per flush keeps slugs current for prefixes and tags of projects created since.
         await RefreshProjectsAsync(cancellationToken);
+        await SeedGaugesAsync(cancellationToken);
+        var drained = aggregator.Drain(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var commits = new List<Task>();
         foreach (var (slug, samples) in drained)
         {
@@ -106,6 +108,29 @@ public sealed class StatsdListener(
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogWarning(error, "A StatsD flush was not committed");
+        }
+    }
+
+    /// <summary>A gauge moved by a delta before this process knew its level starts from its last stored value,
+    /// so <c>+5|g</c> after a restart adds to what was there rather than to 0.</summary>
+    private async Task SeedGaugesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var series in aggregator.Unseeded())
+        {
+            double? last = null;
+            if (_projects.TryGetValue(series.ProjectSlug, out var projectId))
+            {
+                try
+                {
+                    last = await points.LastGaugeValueAsync(projectId,
+                        SeriesIdentity.Of(series.Name, SeriesIdentity.CanonicalTags(series.Tags)), cancellationToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    logger.LogWarning(error, "The last value of gauge {Name} could not be read; its deltas start from 0", series.Name);
+                }
+            }
+            aggregator.Seed(series, last ?? 0);
         }
     }
 

@@ -2,7 +2,10 @@ namespace Vigil.Features.Metrics.Ingest;
 
 /// <summary>What the StatsD aggregator keeps per series between flushes: where it goes (project,
 /// name, tags, resolved once when the series is first seen), the gauge's last value (so +N/-N
-/// deltas apply across flushes, as in Etsy's statsd) and the aggregates of the buckets not yet flushed.</summary>
+/// deltas apply across flushes, as in Etsy's statsd, and across restarts: see <see cref="StatsdAggregator.Seed"/>) and the aggregates of the buckets not yet flushed.</summary>
+/// <summary>A gauge line held until the level it moves from is read from the store.</summary>
+public readonly record struct PendingGauge(double Value, bool IsDelta, long Bucket, long AtMs);
+
 public sealed class StatsdSeries(string projectSlug, string name, IReadOnlyList<KeyValuePair<string, string>> tags, MetricKind kind, string? unit)
 {
     private long _bucket = long.MinValue;
@@ -15,6 +18,10 @@ public sealed class StatsdSeries(string projectSlug, string name, IReadOnlyList<
     public MetricKind Kind { get; } = kind;
     public string? Unit { get; } = unit;
     public double GaugeLast { get; set; }
+    /// <summary>Whether <see cref="GaugeLast"/> is the gauge's real level: set by a plain value or read from
+    /// the store. Until then a delta cannot be applied and waits in <see cref="PendingGauges"/>.</summary>
+    public bool GaugeKnown { get; set; }
+    public List<PendingGauge>? PendingGauges { get; set; }
     public long LastUsedMs { get; set; }
 
     /// <summary>The aggregate of <paramref name="bucket"/>; the current bucket is one field away, others

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using Vigil.Features.Metrics.Ingest;
 using Vigil.Features.Metrics.Storage;
 
 namespace Vigil.Features.Metrics.Query;
 
 /// <summary>
 /// Answers <see cref="MetricQuery"/> from the store: picks the series by tag filters, reads one
-/// resolution, merges each group's points into the query's step and takes the aggregation's value.
+/// resolution, merges each group's points into the query's step (<see cref="StepBuckets"/>) and takes the aggregation's value.
 /// With an offset the window is read that far back and reported at the un-shifted times, so last
 /// week's line overlays this week's. Names in <see cref="DerivedSeries"/> are computed instead.
 /// </summary>
@@ -38,37 +37,27 @@ public sealed class MetricQueryService(
         if (all.Count == 0)
             return null;
         var chosen = all.Where(s => TagFilters.Match(query.Filters, s.Tags)).ToList();
-        var groupOf = chosen.ToDictionary(s => s.Id, s => GroupKey(query.GroupBy, s.Tags));
-        var stored = await points.ReadAsync(window.Resolution, chosen.ToDictionary(s => s.Id, s => s.Kind), window.StartMs, window.EndMs,
-            MetricAggregations.NeedsSketch(query.Aggregation), MetricAggregations.NeedsSet(query.Aggregation), cancellationToken);
-        var groups = new Dictionary<string, Dictionary<long, MetricAggregate>>(StringComparer.Ordinal);
-        foreach (var key in groupOf.Values.Distinct())
-            groups[key] = [];
-        foreach (var point in stored)
+        var keys = chosen.Select(s => GroupKey(query.GroupBy, s.Tags)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var columns = MetricAggregations.Columns(query.Aggregation);
+        var groups = keys.Select(_ => new StepBuckets(window.PointCount, columns)).ToArray();
+        var groupIndex = keys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
+        var seriesOf = chosen.ToDictionary(s => s.Id, s => (Group: groups[groupIndex[GroupKey(query.GroupBy, s.Tags)]], s.Kind));
+        (long Id, StepBuckets Group, MetricKind Kind) current = (long.MinValue, null!, default);
+        await points.ReadAsync(window.Resolution, seriesOf.Keys, window.StartMs, window.EndMs, columns, (in StoredPoint point) =>
         {
-            var buckets = groups[groupOf[point.SeriesId]];
-            var step = point.Bucket - ((point.Bucket - window.StartMs) % window.StepMs);
-            if (!buckets.TryGetValue(step, out var merged))
-                buckets[step] = merged = new MetricAggregate(point.Value.Kind);
-            if (merged.Kind == point.Value.Kind) // one name stored with two kinds: the first one read wins the bucket
-                merged.Merge(point.Value);
-        }
-        var series = groups
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MetricSeriesResult(GroupTags(query.GroupBy, g.Key), Points(window, query, g.Value)))
+            if (point.SeriesId != current.Id) // rows come series by series: one lookup per series, not per row
+            {
+                var (group, kind) = seriesOf[point.SeriesId];
+                current = (point.SeriesId, group, kind);
+            }
+            var step = (point.Bucket - window.StartMs) / window.StepMs;
+            if (step >= 0 && step < window.PointCount)
+                current.Group.Merge((int)step, current.Kind, point);
+        }, cancellationToken);
+        var series = keys
+            .Select((key, i) => new MetricSeriesResult(GroupTags(query.GroupBy, key), groups[i].Points(query.Aggregation, window.StartMs, window.StepMs, query.OffsetMs)))
             .ToList();
         return new MetricQueryResult(query.Name, all.Select(s => s.Unit).FirstOrDefault(u => u is not null), window.StepMs, series);
-    }
-
-    private static List<MetricPoint> Points(QueryWindow window, MetricQuery query, Dictionary<long, MetricAggregate> buckets)
-    {
-        var result = new List<MetricPoint>(window.PointCount);
-        for (var time = window.StartMs; time < window.EndMs; time += window.StepMs)
-        {
-            var value = buckets.TryGetValue(time, out var merged) ? MetricAggregations.Value(query.Aggregation, merged, window.StepMs) : null;
-            result.Add(new MetricPoint(time + query.OffsetMs, value is { } v && double.IsFinite(v) ? v : null));
-        }
-        return result;
     }
 
     // Group values joined by a character tags cannot hold in StatsD or JSON keys as sent.

@@ -35,6 +35,40 @@ public sealed class MetricQueryTests(StatsdServer server) : IClassFixture<Statsd
     }
 
     [Fact]
+    public async Task EveryAggregationMergesTheSeriesAndBucketsOfAStep()
+    {
+        var (project, _) = await server.CreateProjectAsync("Aggregations");
+        static MetricSample Sample(string name, long bucket, MetricKind kind, string host, Action<MetricAggregate> fill)
+        {
+            var value = new MetricAggregate(kind);
+            fill(value);
+            return new MetricSample(name, [new("host", host)], bucket, value);
+        }
+        var later = ThisHour + 10_000;
+        await MetricWriterTests.WriteAsync(server, project.Id,
+            Sample("queue.depth", ThisHour, MetricKind.Gauge, "a", v => v.SetGauge(5, ThisHour + 1_000)),
+            Sample("queue.depth", later, MetricKind.Gauge, "a", v => v.SetGauge(9, later + 1_000)),
+            Sample("queue.depth", ThisHour, MetricKind.Gauge, "b", v => { v.SetGauge(2, ThisHour + 2_000); v.SetGauge(7, ThisHour + 5_000); }),
+            Sample("latency", ThisHour, MetricKind.Distribution, "a", v => { for (var i = 1; i <= 50; i++) v.AddObservation(i); }),
+            Sample("latency", later, MetricKind.Distribution, "b", v => { for (var i = 51; i <= 100; i++) v.AddObservation(i); }),
+            Sample("visitors", ThisHour, MetricKind.Set, "a", v => { v.AddMember("u1"); v.AddMember("u2"); }),
+            Sample("visitors", later, MetricKind.Set, "b", v => { v.AddMember("u2"); v.AddMember("u3"); }));
+        string Range(string name, string agg) => $"project={project.Slug}&name={name}&agg={agg}&from={ThisHour}&to={ThisHour + 60_000}&step=1m";
+
+        Assert.Equal([4], await server.ValuesAsync(Range("queue.depth", "count")));
+        Assert.Equal([23], await server.ValuesAsync(Range("queue.depth", "sum")));
+        Assert.Equal([5.75], await server.ValuesAsync(Range("queue.depth", "avg")));
+        Assert.Equal([2], await server.ValuesAsync(Range("queue.depth", "min")));
+        Assert.Equal([9], await server.ValuesAsync(Range("queue.depth", "max")));
+        Assert.Equal([9], await server.ValuesAsync(Range("queue.depth", "last")));
+        Assert.Equal([9], await server.ValuesAsync($"project={project.Slug}&name=queue.depth&from={ThisHour}&to={ThisHour + 60_000}&step=1m"));
+        Assert.Equal(50, Assert.Single(await server.ValuesAsync(Range("latency", "p50"))), 1.5);
+        Assert.Equal(99, Assert.Single(await server.ValuesAsync(Range("latency", "p99"))), 2.5);
+        Assert.Equal([3], await server.ValuesAsync(Range("visitors", "distinct")));
+        Assert.Empty(await server.ValuesAsync(Range("visitors", "min"))); // a set has no extremes: null, not infinity
+    }
+
+    [Fact]
     public async Task AnOffsetReadsLastWeekAtThisWeeksTimes()
     {
         var (project, _) = await server.CreateProjectAsync("Rhythm");

@@ -15,9 +15,8 @@ public sealed class MetricRetentionTests(VigilServerFixture server) : IClassFixt
         const long day = 86_400_000;
         await MetricWriterTests.WriteAsync(server, project.Id, MetricWriterTests.Counter("old", now - 8 * day, 1), MetricWriterTests.Counter("old", now - 6 * day, 1), MetricWriterTests.Counter("old", now - 100 * day, 1), MetricWriterTests.Counter("old", now - 800 * day, 1));
         var series = Assert.Single(await server.Service<MetricCatalogStore>().SeriesAsync(project.Id, "old"));
-        var kinds = new Dictionary<long, MetricKind> { [series.Id] = series.Kind };
         async Task<int> CountAsync(MetricResolution resolution) =>
-            (await server.Service<MetricPointStore>().ReadAsync(resolution, kinds, long.MinValue / 2, long.MaxValue / 2, false, false)).Count;
+            (await MetricWriterTests.ReadAsync(server.Service<MetricPointStore>(), resolution, series.Id, series.Kind, long.MinValue / 2, long.MaxValue / 2)).Count;
         Assert.Equal(4, await CountAsync(MetricResolution.Raw));
 
         var worker = new MetricRetentionWorker(server.Service<MetricRetention>(), server.Service<SeriesCatalog>(),

@@ -64,8 +64,7 @@ public sealed class MetricWriterTests(MetricWriterTests.LimitedServer server) : 
         foreach (var name in new[] { "requests", "latency" })
         {
             var series = Assert.Single(await catalog.SeriesAsync(project.Id, name));
-            var kinds = new Dictionary<long, MetricKind> { [series.Id] = series.Kind };
-            MetricAggregate Merged(IReadOnlyList<MetricPointStore.Point> read)
+            MetricAggregate Merged(IReadOnlyList<(long Bucket, MetricAggregate Value)> read)
             {
                 var all = new MetricAggregate(series.Kind);
                 foreach (var point in read)
@@ -73,9 +72,9 @@ public sealed class MetricWriterTests(MetricWriterTests.LimitedServer server) : 
                 return all;
             }
             var (from, to) = (Hour - 3_600_000, Hour + 3_600_000);
-            var raw = await points.ReadAsync(MetricResolution.Raw, kinds, from, to, true, false);
-            var minutes = await points.ReadAsync(MetricResolution.Minute, kinds, from, to, true, false);
-            var hours = await points.ReadAsync(MetricResolution.Hour, kinds, from, to, true, false);
+            var raw = await ReadAsync(points, MetricResolution.Raw, series.Id, series.Kind, from, to);
+            var minutes = await ReadAsync(points, MetricResolution.Minute, series.Id, series.Kind, from, to);
+            var hours = await ReadAsync(points, MetricResolution.Hour, series.Id, series.Kind, from, to);
             Assert.Equal(360, raw.Count);
             Assert.Equal(60, minutes.Count);
             Assert.Equal(2, hours.Count);
@@ -91,6 +90,16 @@ public sealed class MetricWriterTests(MetricWriterTests.LimitedServer server) : 
             var firstHour = hours.Single(h => h.Bucket == Hour - 3_600_000).Value;
             Assert.Equal(Merged(minutes.Where(m => m.Bucket < Hour).ToList()).Sum, firstHour.Sum, 6);
         }
+    }
+
+    /// <summary>Every stored column of one series' points, as aggregates.</summary>
+    internal static async Task<List<(long Bucket, MetricAggregate Value)>> ReadAsync(MetricPointStore store, MetricResolution resolution, long seriesId,
+        MetricKind kind, long fromMs, long toMs)
+    {
+        var read = new List<(long Bucket, MetricAggregate Value)>();
+        await store.ReadAsync(resolution, [seriesId], fromMs, toMs, PointColumns.All, (in StoredPoint p) =>
+            read.Add((p.Bucket, MetricAggregate.Restore(kind, p.Count, p.Sum, p.Min, p.Max, p.Last, p.LastAtMs, p.Sketch, p.Set))));
+        return read;
     }
 
     internal static async Task<MetricWork> WriteAsync(VigilServerFixture server, long projectId, params MetricSample[] samples)
