@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Vigil.Features.Alerts.Delivery;
+using Vigil.Features.Errors.Issues;
+using Vigil.Infrastructure.Signals;
 using Vigil.Tests.Features.Alerts.Support;
 using Vigil.Tests.Support;
 using static Vigil.Tests.Support.SentryPayloads;
@@ -34,6 +36,12 @@ public sealed class RuleKindsTests(AlertsServerFixture server) : IClassFixture<A
         Assert.Equal("condition cleared: 0 events in the project in the last 5 minutes, below 3", alert["resolveReason"]!.GetValue<string>());
         Assert.Equal(rule["id"]!.GetValue<long>(), alert["ruleId"]!.GetValue<long>());
         Assert.Single(server.Sent.OfKind(chat.Id, NotificationKind.Resolve));
+
+        // A batch's signal handled only now, after its window passed, must not reopen the resolved alert.
+        server.Service<SignalBus>().Publish(new IssueEventsRecorded(server.Clock.GetUtcNow().AddMinutes(-6), project.Id, [0]));
+        await Task.Delay(500);
+        Assert.Equal("resolved", Assert.Single(await server.AlertsAsync(project.Slug))!["status"]!.GetValue<string>());
+        Assert.Single(server.Sent.OfKind(chat.Id, NotificationKind.Trigger));
     }
 
     [Fact]

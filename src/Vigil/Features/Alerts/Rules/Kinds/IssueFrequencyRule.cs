@@ -8,7 +8,7 @@ namespace Vigil.Features.Alerts.Rules.Kinds;
 /// <summary><c>issue_frequency</c>: at least <c>count</c> events (or <c>users</c> distinct users) in the last
 /// <c>minutes</c>, for one issue (<c>issueId</c>) or the whole project. Counted again when a batch of events
 /// commits (so it fires within milliseconds of the Nth) and on the schedule (so it resolves when the window clears).</summary>
-public sealed class IssueFrequencyRule(IssueStore issues) : RuleKind
+public sealed class IssueFrequencyRule(IssueStore issues, TimeProvider clock) : RuleKind
 {
     public override string Name => "issue_frequency";
 
@@ -31,6 +31,11 @@ public sealed class IssueFrequencyRule(IssueStore issues) : RuleKind
         if (signal is not IssueEventsRecorded recorded || recorded.ProjectId != rule.ProjectId)
             return null;
         if (RuleParameters.Long(rule.Parameters, "issueId") is { } issueId && !recorded.IssueIds.Contains(issueId))
+            return null;
+        // A signal handled after its whole window has passed says nothing about now; it must not reopen
+        // an alert the schedule has resolved since.
+        var minutes = RuleParameters.Long(rule.Parameters, "minutes") ?? 1;
+        if (clock.GetUtcNow() - recorded.At > TimeSpan.FromMinutes(minutes))
             return null;
         var outcome = await EvaluateAsync(rule, recorded.At, cancellationToken);
         // A signal only ever raises; clearing waits for the schedule so a burst's tail does not flap the alert.
