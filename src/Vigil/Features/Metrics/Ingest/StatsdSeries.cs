@@ -2,7 +2,7 @@ namespace Vigil.Features.Metrics.Ingest;
 
 /// <summary>What the StatsD aggregator keeps per series between flushes: where it goes (project,
 /// name, tags, resolved once when the series is first seen), the gauge's last value (so +N/-N
-/// deltas apply across flushes, as in Etsy's statsd) and the aggregates of the buckets not yet flushed.</summary>
+/// deltas apply across flushes and shards, as in Etsy's statsd) and the aggregates of the buckets not yet flushed.</summary>
 public sealed class StatsdSeries(string projectSlug, string name, IReadOnlyList<KeyValuePair<string, string>> tags, MetricKind kind, string? unit)
 {
     private long _bucket = long.MinValue;
@@ -14,7 +14,8 @@ public sealed class StatsdSeries(string projectSlug, string name, IReadOnlyList<
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; } = tags;
     public MetricKind Kind { get; } = kind;
     public string? Unit { get; } = unit;
-    public double GaugeLast { get; set; }
+    /// <summary>Shared by every shard that holds this series (gauges only).</summary>
+    public StatsdGauge? Gauge { get; set; }
     public long LastUsedMs { get; set; }
 
     /// <summary>The aggregate of <paramref name="bucket"/>; the current bucket is one field away, others
