@@ -29,7 +29,7 @@ try
         {
             var before = await VigilCounters.LinesSeenAsync(http, "statsd");
             Say($"Vigil: {N(rate)} lines/s for {options.StepSeconds} s (load {Load()})");
-            var sent = UdpPacer.Send(workload, statsdPort, rate, step);
+            var sent = UdpPacer.Send(workload, statsdPort, rate, step, options.Senders);
             var seen = await SettledAsync(async () => await VigilCounters.LinesSeenAsync(http, "statsd")) - before;
             vigilRows.Add((rate, sent, seen));
             Say($"  sent {N(sent)}, Vigil counted {N(seen)}");
@@ -44,14 +44,14 @@ try
         {
             var before = await etsy.LinesSeenAsync();
             Say($"statsd: {N(rate)} lines/s for {options.StepSeconds} s (load {Load()})");
-            var sent = UdpPacer.Send(workload, etsy.Port, rate, step);
+            var sent = UdpPacer.Send(workload, etsy.Port, rate, step, options.Senders);
             var seen = await SettledAsync(etsy.LinesSeenAsync) - before;
             etsyRows.Add((rate, sent, seen));
             Say($"  sent {N(sent)}, statsd counted {N(seen)}");
         }
     }
 
-    Console.WriteLine($"### StatsD over UDP on loopback: {N(options.Series)} series, {N(workload.LinesPerPacket.Average(), "N1")} lines per packet, {options.StepSeconds} s per rate");
+    Console.WriteLine($"### StatsD over UDP on loopback: {N(options.Series)} series, {N(workload.LinesPerPacket.Average(), "N1")} lines per packet, {options.Senders} sender sockets, {options.StepSeconds} s per rate");
     Console.WriteLine();
     Console.WriteLine("| Lines/s offered | Vigil: sent | Vigil: counted | Vigil loss | statsd: sent | statsd: counted | statsd loss |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");

@@ -65,7 +65,7 @@ public static class StatsdLineParser
             rest = bar < 0 ? [] : rest[(bar + 1)..];
             if (section.Length > 0 && section[0] == (byte)'@')
             {
-                if (!double.TryParse(section[1..], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate is <= 0 or > 1)
+                if (!StatsdNumber.TryParse(section[1..], out var rate) || rate is <= 0 or > 1)
                     return Fail($"'{Text(section)}' is not a sample rate: use @0.1 (0 < rate <= 1)", out error);
                 metric.SampleRate = rate;
             }
@@ -92,7 +92,7 @@ public static class StatsdLineParser
         {
             var separator = walk.IndexOf((byte)':');
             var part = separator < 0 ? walk : walk[..separator];
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            if (!StatsdNumber.TryParse(part, out var value) || !double.IsFinite(value))
                 return Fail($"'{Text(part)}' is not a number", out error);
             if (type == StatsdType.Timer && value < 0)
                 return Fail("a timer cannot be negative", out error);
@@ -117,7 +117,7 @@ public static class StatsdLineParser
         var separator = values.IndexOf((byte)':');
         var part = separator < 0 ? values : values[..separator];
         values = separator < 0 ? [] : values[(separator + 1)..];
-        return double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return StatsdNumber.TryParse(part, out value);
     }
 
     /// <summary>Walks DogStatsD tags (<c>k:v,k2,…</c>): trimmed, empty entries skipped, a tag without ':' has an empty value.</summary>

@@ -21,6 +21,9 @@ public sealed class MetricsOptions
     public string StatsdAddress { get; set; } = "127.0.0.1";
     /// <summary>Bytes asked of the kernel for the UDP receive buffer (Linux caps it at net.core.rmem_max).</summary>
     public int StatsdReceiveBuffer { get; set; } = 8 * 1024 * 1024;
+    /// <summary>UDP receive sockets, each read by its own thread into its own aggregates (Linux spreads
+    /// senders over them with SO_REUSEPORT); 0 = one per core, at most 4. Other systems use one.</summary>
+    public int StatsdReceivers { get; set; }
     /// <summary>The project of lines that name none (by tag or prefix).</summary>
     public string StatsdProject { get; set; } = "default";
     /// <summary>Read a leading "&lt;slug&gt;." of a metric name as its project when such a project exists.</summary>
@@ -29,4 +32,7 @@ public sealed class MetricsOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Series the StatsD aggregator holds in memory; lines for more are rejected (reason "cardinality").</summary>
     public int StatsdMaxSeries { get; set; } = 200_000;
+
+    public int StatsdReceiveThreads() =>
+        !OperatingSystem.IsLinux() ? 1 : StatsdReceivers > 0 ? StatsdReceivers : Math.Clamp(Environment.ProcessorCount, 1, 4);
 }

@@ -6,9 +6,17 @@ namespace Vigil.Features.Metrics.Ingest;
 /// What one series gathered in one bucket. Every kind keeps count, sum, min, max and the last value;
 /// distributions add a <see cref="DDSketch"/>, sets a <see cref="HyperLogLog"/>. Aggregates of the
 /// same kind merge exactly, which is how 10-second points roll into minutes and hours.
+/// Unweighted observations wait in a plain array and go into the sketch when it is first read:
+/// the StatsD receive thread then only stores a double, and the sketch's bucketing is paid by
+/// whoever writes the point (the writer, on another core).
 /// </summary>
 public sealed class MetricAggregate
 {
+    private const int MaxPending = 65_536;
+    private DDSketch? _sketch;
+    private double[]? _pending;
+    private int _pendingCount;
+
     public MetricAggregate(MetricKind kind) => Kind = kind;
 
     public MetricKind Kind { get; }
@@ -19,7 +27,15 @@ public sealed class MetricAggregate
     public double Max { get; private set; } = double.NegativeInfinity;
     public double Last { get; private set; }
     public long LastAtMs { get; private set; } = long.MinValue;
-    public DDSketch? Sketch { get; private set; }
+    public DDSketch? Sketch
+    {
+        get
+        {
+            FoldPending();
+            return _sketch;
+        }
+        private set => _sketch = value;
+    }
     public HyperLogLog? Set { get; private set; }
 
     /// <summary>A counter's increment; <paramref name="value"/> is already divided by the sample rate.</summary>
@@ -43,8 +59,20 @@ public sealed class MetricAggregate
         Count += count;
         Sum += value * count;
         Observe(value, long.MinValue);
-        Sketch ??= new DDSketch();
-        Sketch.Add(value, Math.Max(1, (long)Math.Round(count)));
+        var weight = Math.Max(1, (long)Math.Round(count));
+        if (weight != 1)
+        {
+            (_sketch ??= new DDSketch()).Add(value, weight);
+            return;
+        }
+        if (_pending is null || _pendingCount == _pending.Length)
+        {
+            if (_pendingCount == MaxPending)
+                FoldPending();
+            else
+                Array.Resize(ref _pending, Math.Min(MaxPending, Math.Max(16, _pendingCount * 2)));
+        }
+        _pending![_pendingCount++] = value;
     }
 
     public void AddMember(string member)
@@ -86,6 +114,16 @@ public sealed class MetricAggregate
     {
         var aggregate = new MetricAggregate(kind) { Count = count, Sum = sum, Min = min, Max = max, Last = last, LastAtMs = lastAtMs, Sketch = sketch, Set = set };
         return aggregate;
+    }
+
+    private void FoldPending()
+    {
+        if (_pendingCount == 0)
+            return;
+        _sketch ??= new DDSketch();
+        foreach (var value in _pending.AsSpan(0, _pendingCount))
+            _sketch.Add(value);
+        _pendingCount = 0;
     }
 
     private void Observe(double value, long atMs)

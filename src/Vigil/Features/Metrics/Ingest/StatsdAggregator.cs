@@ -1,5 +1,4 @@
 using System.Text;
-using Vigil.Features.Metrics.Storage;
 using Vigil.Infrastructure.Observability;
 using Vigil.Protocols.StatsD;
 
@@ -8,67 +7,54 @@ namespace Vigil.Features.Metrics.Ingest;
 /// <summary>
 /// Folds StatsD lines into per-series, per-10-second aggregates in memory, as Etsy's statsd does:
 /// counters add value ÷ sample rate, gauges keep the last value (+N/−N move it), timers, histograms
-/// and distributions feed a DDSketch, sets a HyperLogLog. A line for a known series is looked up by
-/// its raw name and tag bytes and costs no allocation; only a new series builds strings.
+/// and distributions feed a DDSketch, sets a HyperLogLog. Each UDP receive socket aggregates into
+/// its own <see cref="StatsdShard"/> (TCP shares shard 0); a drain merges the shards, and the
+/// writer adds up samples of the same series and bucket. A sender's socket always reaches the same
+/// shard (the kernel hashes the flow), so its gauge deltas apply in order.
 /// Every parsed line is counted accepted when it arrives (vigil_ingest_accepted_total{stream="statsd"}).
 /// </summary>
 public sealed class StatsdAggregator
 {
     public const string Stream = "statsd";
-    private const byte TagsMark = 0xFF; // never a byte of UTF-8, so name and tags cannot run together
 
-    private readonly Dictionary<byte[], StatsdSeries> _series = new(ByteKeyComparer.Instance);
-    private readonly Dictionary<byte[], StatsdSeries>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
-    private readonly Lock _gate = new();
+    private readonly StatsdShard[] _shards;
     private readonly VigilMetrics _metrics;
     private readonly MetricsOptions _settings;
-    private byte[] _key = new byte[1024];
+    private readonly Dictionary<byte[], StatsdGauge> _gauges = new(ByteKeyComparer.Instance);
+    private int _seriesHeld;
     private volatile IReadOnlySet<string> _slugs = new HashSet<string>();
 
     public StatsdAggregator(MetricsOptions settings, VigilMetrics metrics)
     {
         _settings = settings;
         _metrics = metrics;
-        _lookup = _series.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _shards = new StatsdShard[settings.StatsdReceiveThreads()];
+        for (var i = 0; i < _shards.Length; i++)
+            _shards[i] = new StatsdShard(this);
     }
+
+    /// <summary>One per UDP receive socket (Metrics:StatsdReceivers).</summary>
+    public IReadOnlyList<StatsdShard> Shards => _shards;
 
     /// <summary>The project slugs that exist, for reading a name's prefix as a project (Metrics:StatsdPrefixProjects).</summary>
     public void KnowProjects(IReadOnlySet<string> slugs) => _slugs = slugs;
 
-    public int SeriesCount
+    public int SeriesCount => _shards.Sum(shard => shard.SeriesCount);
+
+    /// <summary>Aggregates into the first shard (TCP lines, and tests).</summary>
+    public void AddPacket(ReadOnlySpan<byte> packet, long nowMs) => _shards[0].AddPacket(packet, nowMs);
+
+    /// <summary>Everything aggregated since the last drain, by project slug. Series idle for an hour are forgotten.</summary>
+    public Dictionary<string, List<MetricSample>> Drain(long nowMs)
     {
-        get
-        {
-            lock (_gate)
-                return _series.Count;
-        }
+        var drained = new Dictionary<string, List<MetricSample>>();
+        foreach (var shard in _shards)
+            shard.Drain(drained, nowMs);
+        return drained;
     }
 
-    /// <summary>Aggregates every line of a datagram (or a run of complete TCP lines); a malformed line
-    /// is counted and skipped, its neighbours kept.</summary>
-    public void AddPacket(ReadOnlySpan<byte> packet, long nowMs)
+    internal void Count(int accepted, int invalid, int overflow)
     {
-        int accepted = 0, invalid = 0, overflow = 0;
-        var bucket = MetricResolution.Raw.BucketOf(nowMs);
-        lock (_gate)
-        {
-            while (!packet.IsEmpty)
-            {
-                var text = StatsdLineParser.NextLine(ref packet);
-                switch (StatsdLineParser.Parse(text, out var line, out _))
-                {
-                    case StatsdLineStatus.Metric:
-                        if (Add(ref line, bucket, nowMs))
-                            accepted++;
-                        else
-                            overflow++;
-                        break;
-                    case StatsdLineStatus.Invalid:
-                        invalid++;
-                        break;
-                }
-            }
-        }
         if (accepted > 0)
             _metrics.Accepted.Add(Stream, amount: accepted);
         if (invalid > 0)
@@ -77,113 +63,47 @@ public sealed class StatsdAggregator
             _metrics.Rejected.Add(Stream, "cardinality", overflow);
     }
 
-    /// <summary>Everything aggregated since the last drain, by project slug. Series idle for an hour are forgotten.</summary>
-    public Dictionary<string, List<MetricSample>> Drain(long nowMs)
+    /// <summary>Metrics:StatsdMaxSeries bounds the series held by all shards together.</summary>
+    internal bool TryReserveSeries()
     {
-        var drained = new Dictionary<string, List<MetricSample>>();
-        lock (_gate)
-        {
-            List<byte[]>? idle = null;
-            foreach (var (key, series) in _series)
-            {
-                if (!series.IsEmpty)
-                {
-                    if (!drained.TryGetValue(series.ProjectSlug, out var samples))
-                        drained[series.ProjectSlug] = samples = [];
-                    series.Drain(samples);
-                }
-                else if (series.LastUsedMs < nowMs - 3_600_000)
-                    (idle ??= []).Add(key);
-            }
-            foreach (var key in idle ?? [])
-                _series.Remove(key);
-        }
-        return drained;
+        if (Interlocked.Increment(ref _seriesHeld) <= _settings.StatsdMaxSeries)
+            return true;
+        Interlocked.Decrement(ref _seriesHeld);
+        return false;
     }
 
     /// <summary>Gauges whose first line after start (or after an idle hour) was a delta: the flush reads
-    /// their last stored value and hands it to <see cref="Seed"/> before draining.</summary>
-    public List<StatsdSeries> Unseeded()
-    {
-        lock (_gate)
-            return _series.Values.Where(s => s.PendingGauges is not null).ToList();
-    }
+    /// their last stored value and hands it to <see cref="StatsdShard.Seed"/> before draining.</summary>
+    public List<(StatsdShard Shard, StatsdSeries Series)> Unseeded() =>
+        [.. _shards.SelectMany(shard => shard.Unseeded().Select(series => (shard, series)))];
 
-    /// <summary>Starts a gauge from <paramref name="last"/> (its stored level, 0 when none) and applies the lines held for it.</summary>
-    public void Seed(StatsdSeries series, double last)
+    /// <summary>The gauge of a series a shard starts to hold (new series only, so a lock is cheap here).</summary>
+    internal StatsdGauge HoldGauge(byte[] key)
     {
-        lock (_gate)
+        lock (_gauges)
         {
-            if (series.PendingGauges is not { } pending)
-                return;
-            series.GaugeLast = last;
-            series.GaugeKnown = true;
-            series.PendingGauges = null;
-            foreach (var line in pending)
-                SetGauge(series, line.Value, line.IsDelta, line.Bucket, line.AtMs);
+            if (!_gauges.TryGetValue(key, out var gauge))
+                _gauges[key] = gauge = new StatsdGauge();
+            gauge.Holders++;
+            return gauge;
         }
     }
 
-    private static void SetGauge(StatsdSeries series, double value, bool isDelta, long bucket, long atMs)
+    internal void ReleaseGauge(byte[] key)
     {
-        series.GaugeLast = isDelta ? series.GaugeLast + value : value;
-        series.GaugeKnown = true;
-        series.For(bucket).SetGauge(series.GaugeLast, atMs);
+        lock (_gauges)
+        {
+            if (_gauges.TryGetValue(key, out var gauge) && --gauge.Holders == 0)
+                _gauges.Remove(key);
+        }
     }
 
-    private bool Add(ref StatsdLine line, long bucket, long nowMs)
-    {
-        var length = 1 + line.Name.Length + 1 + line.Tags.Length;
-        if (length > _key.Length)
-            _key = new byte[Math.Max(length, _key.Length * 2)];
-        var key = _key.AsSpan(0, length);
-        key[0] = (byte)line.Type;
-        line.Name.CopyTo(key[1..]);
-        key[1 + line.Name.Length] = TagsMark;
-        line.Tags.CopyTo(key[(2 + line.Name.Length)..]);
-        if (!_lookup.TryGetValue(key, out var series))
-        {
-            if (_series.Count >= _settings.StatsdMaxSeries)
-                return false;
-            series = Create(ref line);
-            _series[key.ToArray()] = series;
-        }
-        series.LastUsedMs = nowMs;
-        var atMs = nowMs;
-        if (line.TimestampSeconds is { } seconds)
-        {
-            atMs = seconds * 1000;
-            bucket = MetricResolution.Raw.BucketOf(atMs);
-        }
-        var rate = line.SampleRate;
-        switch (line.Type)
-        {
-            case StatsdType.Counter:
-                series.For(bucket).AddCount(line.FirstValue / rate, 1 / rate);
-                break;
-            case StatsdType.Gauge:
-                if (series.PendingGauges is not null || (line.IsDelta && !series.GaugeKnown))
-                    (series.PendingGauges ??= []).Add(new PendingGauge(line.FirstValue, line.IsDelta, bucket, atMs));
-                else
-                    SetGauge(series, line.FirstValue, line.IsDelta, bucket, atMs);
-                break;
-            case StatsdType.Set:
-                series.For(bucket).AddMember(Encoding.UTF8.GetString(line.Values));
-                break;
-            default:
-                var values = line.Values;
-                var aggregate = series.For(bucket);
-                while (StatsdLineParser.NextValue(ref values, out var value))
-                    aggregate.AddObservation(value, 1 / rate);
-                break;
-        }
-        return true;
-    }
+    internal void Forget(int series) => Interlocked.Add(ref _seriesHeld, -series);
 
     /// <summary>A new series: its project comes from a vigil_project (or project) tag, which is then
     /// dropped from its tags, else from a "slug." name prefix when that is on and the project exists,
     /// else Metrics:StatsdProject.</summary>
-    private StatsdSeries Create(ref StatsdLine line)
+    internal StatsdSeries Create(ref StatsdLine line)
     {
         var name = Encoding.UTF8.GetString(line.Name);
         var tags = new List<KeyValuePair<string, string>>();

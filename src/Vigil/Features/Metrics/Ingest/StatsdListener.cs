@@ -10,8 +10,10 @@ namespace Vigil.Features.Metrics.Ingest;
 
 /// <summary>
 /// StatsD over UDP (Metrics:StatsdPort; -1 picks a free port, for tests) and optionally TCP
-/// (Metrics:StatsdTcpPort, newline-framed). One thread receives datagrams into one buffer and hands
-/// them straight to the <see cref="StatsdAggregator"/>; a flush loop writes the aggregates every
+/// (Metrics:StatsdTcpPort, newline-framed). Metrics:StatsdReceivers UDP sockets share the port
+/// (SO_REUSEPORT: the kernel gives each sender's flow to one of them); each has a thread that
+/// receives datagrams into its buffer and hands them straight to its <see cref="StatsdShard"/>, so
+/// a second core reads while the first parses. A flush loop writes the aggregates every
 /// Metrics:FlushInterval as one <see cref="MetricWork"/> per project, and once more on stop.
 /// StatsD senders cannot be told to slow down, so whatever cannot be queued is counted, not hidden.
 /// </summary>
@@ -39,11 +41,11 @@ public sealed class StatsdListener(
         var settings = options.Value;
         await RefreshProjectsAsync(stoppingToken);
         var address = IPAddress.Parse(settings.StatsdAddress);
-        Socket? udp = null;
+        Socket[] udp = [];
         TcpListener? tcp = null;
         try
         {
-            udp = settings.StatsdPort != 0 ? BindUdp(address, settings) : null;
+            udp = settings.StatsdPort != 0 ? BindUdp(address, settings) : [];
             tcp = settings.StatsdTcpPort != 0 ? BindTcp(address, settings.StatsdTcpPort) : null;
         }
         catch (SocketException error)
@@ -51,11 +53,11 @@ public sealed class StatsdListener(
             logger.LogError("StatsD is off: could not listen on {Address} (UDP {Udp}, TCP {Tcp}): {Error}", address, settings.StatsdPort, settings.StatsdTcpPort, error.Message);
         }
         _started.TrySetResult();
-        if (udp is null && tcp is null)
+        if (udp.Length == 0 && tcp is null)
             return;
-        logger.LogInformation("StatsD listening on {Address} (UDP {Udp}, TCP {Tcp})", address, UdpPort, TcpPort);
-        var receiver = udp is null ? null : new Thread(() => ReceiveUdp(udp)) { IsBackground = true, Name = "statsd-udp" };
-        receiver?.Start();
+        logger.LogInformation("StatsD listening on {Address} (UDP {Udp} on {Sockets} sockets, TCP {Tcp})", address, UdpPort, udp.Length, TcpPort);
+        var receivers = udp.Select((socket, i) => new Thread(() => ReceiveUdp(socket, aggregator.Shards[i])) { IsBackground = true, Name = $"statsd-udp-{i}" }).ToList();
+        receivers.ForEach(receiver => receiver.Start());
         var accepting = tcp is null ? Task.CompletedTask : AcceptTcpAsync(tcp, stoppingToken);
         try
         {
@@ -70,9 +72,10 @@ public sealed class StatsdListener(
         }
         finally
         {
-            udp?.Dispose(); // unblocks the receive thread
+            foreach (var socket in udp)
+                socket.Dispose(); // unblocks its receive thread
             tcp?.Stop();
-            receiver?.Join(TimeSpan.FromSeconds(5));
+            receivers.ForEach(receiver => receiver.Join(TimeSpan.FromSeconds(5)));
             await accepting.ContinueWith(_ => { }, TaskScheduler.Default);
             // Stop flushes what was aggregated and waits for its commit: the writer stops after us.
             await FlushAsync(CancellationToken.None);
@@ -115,7 +118,7 @@ public sealed class StatsdListener(
     /// so <c>+5|g</c> after a restart adds to what was there rather than to 0.</summary>
     private async Task SeedGaugesAsync(CancellationToken cancellationToken)
     {
-        foreach (var series in aggregator.Unseeded())
+        foreach (var (shard, series) in aggregator.Unseeded())
         {
             double? last = null;
             if (_projects.TryGetValue(series.ProjectSlug, out var projectId))
@@ -130,7 +133,7 @@ public sealed class StatsdListener(
                     logger.LogWarning(error, "The last value of gauge {Name} could not be read; its deltas start from 0", series.Name);
                 }
             }
-            aggregator.Seed(series, last ?? 0);
+            shard.Seed(series, last ?? 0);
         }
     }
 
@@ -159,15 +162,37 @@ public sealed class StatsdListener(
         }
     }
 
-    private Socket BindUdp(IPAddress address, MetricsOptions settings)
+    private Socket[] BindUdp(IPAddress address, MetricsOptions settings)
     {
-        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        // Linux caps this at net.core.rmem_max; the buffer is what absorbs bursts while a flush holds the lock.
-        socket.ReceiveBufferSize = settings.StatsdReceiveBuffer;
-        socket.Bind(new IPEndPoint(address, Math.Max(0, settings.StatsdPort)));
-        UdpPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        return socket;
+        var sockets = new Socket[aggregator.Shards.Count];
+        var port = Math.Max(0, settings.StatsdPort);
+        try
+        {
+            for (var i = 0; i < sockets.Length; i++)
+            {
+                var socket = sockets[i] = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                // Linux caps this at net.core.rmem_max; the buffer is what absorbs bursts while a flush holds the lock.
+                socket.ReceiveBufferSize = settings.StatsdReceiveBuffer;
+                if (sockets.Length > 1)
+                    socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+                // The first socket picks the port when asked for any (-1); the others join it.
+                socket.Bind(new IPEndPoint(address, port));
+                port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            }
+        }
+        catch
+        {
+            foreach (var socket in sockets)
+                socket?.Dispose();
+            throw;
+        }
+        UdpPort = port;
+        return sockets;
     }
+
+    // Linux's SOL_SOCKET and SO_REUSEPORT (.NET names neither); only Linux gets more than one socket.
+    private const int SolSocket = 1;
+    private const int SoReusePort = 15;
 
     private TcpListener BindTcp(IPAddress address, int port)
     {
@@ -177,7 +202,7 @@ public sealed class StatsdListener(
         return listener;
     }
 
-    private void ReceiveUdp(Socket socket)
+    private void ReceiveUdp(Socket socket, StatsdShard shard)
     {
         var buffer = new byte[65_536];
         while (true)
@@ -192,7 +217,7 @@ public sealed class StatsdListener(
                 return;
             }
             if (length > 0)
-                aggregator.AddPacket(buffer.AsSpan(0, length), clock.GetUtcNow().ToUnixTimeMilliseconds());
+                shard.AddPacket(buffer.AsSpan(0, length), clock.GetUtcNow().ToUnixTimeMilliseconds());
         }
     }
 

@@ -2,7 +2,7 @@ namespace Vigil.Features.Metrics.Ingest;
 
 /// <summary>What the StatsD aggregator keeps per series between flushes: where it goes (project,
 /// name, tags, resolved once when the series is first seen), the gauge's last value (so +N/-N
-/// deltas apply across flushes, as in Etsy's statsd, and across restarts: see <see cref="StatsdAggregator.Seed"/>) and the aggregates of the buckets not yet flushed.</summary>
+/// deltas apply across flushes, shards and restarts, as in Etsy's statsd: see <see cref="StatsdShard.Seed"/>) and the aggregates of the buckets not yet flushed.</summary>
 /// <summary>A gauge line held until the level it moves from is read from the store.</summary>
 public readonly record struct PendingGauge(double Value, bool IsDelta, long Bucket, long AtMs);
 
@@ -17,10 +17,9 @@ public sealed class StatsdSeries(string projectSlug, string name, IReadOnlyList<
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; } = tags;
     public MetricKind Kind { get; } = kind;
     public string? Unit { get; } = unit;
-    public double GaugeLast { get; set; }
-    /// <summary>Whether <see cref="GaugeLast"/> is the gauge's real level: set by a plain value or read from
-    /// the store. Until then a delta cannot be applied and waits in <see cref="PendingGauges"/>.</summary>
-    public bool GaugeKnown { get; set; }
+    /// <summary>Shared by every shard that holds this series (gauges only).</summary>
+    public StatsdGauge? Gauge { get; set; }
+    /// <summary>Gauge lines held until the level they move from is read from the store.</summary>
     public List<PendingGauge>? PendingGauges { get; set; }
     public long LastUsedMs { get; set; }
 

@@ -38,6 +38,24 @@ public sealed class StatsdListenerTests(StatsdServer server) : IClassFixture<Sta
     }
 
     [Fact]
+    public async Task LinesFromManySenderSocketsAddUpAcrossReceiveSockets()
+    {
+        Assert.True(server.Service<StatsdAggregator>().Shards.Count >= 2 || !OperatingSystem.IsLinux());
+        await server.SendAndFlushAsync(16, Enumerable.Range(1, 64).Select(i => $"spread.hits:{i}|c\nspread.latency:{i}|ms").ToArray());
+        Assert.Equal([64 * 65 / 2], await server.ValuesAsync("name=spread.hits&agg=sum&since=5m&step=1h"));
+        Assert.Equal([64], await server.ValuesAsync("name=spread.latency&agg=count&since=5m&step=1h"));
+        Assert.Equal([64], await server.ValuesAsync("name=spread.latency&agg=max&since=5m&step=1h"));
+    }
+
+    [Fact]
+    public async Task GaugeDeltasFromManySenderSocketsMoveOneValue()
+    {
+        await server.SendAndFlushAsync("spread.depth:100|g");
+        await server.SendAndFlushAsync(16, Enumerable.Range(0, 32).Select(_ => "spread.depth:+1|g").ToArray());
+        Assert.Equal([132], await server.ValuesAsync("name=spread.depth&agg=max&since=5m&step=1h"));
+    }
+
+    [Fact]
     public async Task SetsCountDistinctMembers()
     {
         await server.SendAndFlushAsync(string.Join('\n', Enumerable.Range(0, 300).Select(i => $"visitors:user{i % 120}|s")));
