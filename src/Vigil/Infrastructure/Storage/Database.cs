@@ -12,6 +12,16 @@ public sealed class Database : IAsyncDisposable
     private readonly string _sqliteConnectionString = "";
     private readonly NpgsqlDataSource? _postgres;
 
+    static Database()
+    {
+        // Every connection is used by one flow at a time (pooled connections are handed out whole), so
+        // SQLite's per-connection and per-statement mutexes only cost: a lock around every step and
+        // column read. Must run before SQLite initializes; if it already has, the call is refused and
+        // the default (serialized) stays.
+        SQLitePCL.Batteries_V2.Init();
+        SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+    }
+
     public Database(StorageEngine engine, string? connection, string dataDirectory)
     {
         Engine = engine;
