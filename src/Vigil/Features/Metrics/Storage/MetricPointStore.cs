@@ -24,25 +24,28 @@ public sealed class MetricPointStore(Database database)
             Pick(columns, PointColumns.Last, "last"), Pick(columns, PointColumns.Last, "last_at"),
             Pick(columns, PointColumns.Sketch, "sketch"), Pick(columns, PointColumns.Set, "set_blob"));
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var chunk in seriesIds.Chunk(500))
+        // One prepared statement run per series: the series id is a parameter, not a column read back on
+        // every row, and the primary key (series_id, bucket) hands each series' rows over in order.
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT bucket, {select} FROM {resolution.Table} " +
+            "WHERE series_id = @series AND bucket >= @from AND bucket < @to";
+        var series = Add(command, "@series", 0);
+        Add(command, "@from", fromMs);
+        Add(command, "@to", toMs);
+        foreach (var id in seriesIds)
         {
-            await using var command = connection.CreateCommand();
-            // Series ids are longs from the catalog, safe to inline; the times are parameters.
-            command.CommandText = $"SELECT series_id, bucket, {select} FROM {resolution.Table} " +
-                $"WHERE series_id IN ({string.Join(',', chunk)}) AND bucket >= @from AND bucket < @to";
-            Add(command, "@from", fromMs);
-            Add(command, "@to", toMs);
+            series.Value = id;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (database.Engine == StorageEngine.Sqlite)
             {
                 // Microsoft.Data.Sqlite steps synchronously anyway; its ReadAsync only adds a task per row.
                 while (reader.Read())
-                    visit(Read(reader, columns));
+                    visit(Read(id, reader, columns));
             }
             else
             {
                 while (await reader.ReadAsync(cancellationToken))
-                    visit(Read(reader, columns));
+                    visit(Read(id, reader, columns));
             }
         }
     }
@@ -69,25 +72,26 @@ public sealed class MetricPointStore(Database database)
         return null;
     }
 
-    private static StoredPoint Read(DbDataReader reader, PointColumns columns) => new(
+    private static StoredPoint Read(long seriesId, DbDataReader reader, PointColumns columns) => new(
+        seriesId,
         reader.GetInt64(0),
-        reader.GetInt64(1),
-        (columns & PointColumns.Count) != 0 ? reader.GetDouble(2) : 0,
-        (columns & PointColumns.Sum) != 0 ? reader.GetDouble(3) : 0,
-        (columns & PointColumns.Min) != 0 && !reader.IsDBNull(4) ? reader.GetDouble(4) : double.PositiveInfinity,
-        (columns & PointColumns.Max) != 0 && !reader.IsDBNull(5) ? reader.GetDouble(5) : double.NegativeInfinity,
-        (columns & PointColumns.Last) != 0 && !reader.IsDBNull(6) ? reader.GetDouble(6) : 0,
-        (columns & PointColumns.Last) != 0 && !reader.IsDBNull(7) ? reader.GetInt64(7) : long.MinValue,
-        (columns & PointColumns.Sketch) != 0 && !reader.IsDBNull(8) ? DDSketchSerializer.Read((byte[])reader.GetValue(8)) : null,
-        (columns & PointColumns.Set) != 0 && !reader.IsDBNull(9) ? HyperLogLog.FromBytes((byte[])reader.GetValue(9)) : null);
+        (columns & PointColumns.Count) != 0 ? reader.GetDouble(1) : 0,
+        (columns & PointColumns.Sum) != 0 ? reader.GetDouble(2) : 0,
+        (columns & PointColumns.Min) != 0 && !reader.IsDBNull(3) ? reader.GetDouble(3) : double.PositiveInfinity,
+        (columns & PointColumns.Max) != 0 && !reader.IsDBNull(4) ? reader.GetDouble(4) : double.NegativeInfinity,
+        (columns & PointColumns.Last) != 0 && !reader.IsDBNull(5) ? reader.GetDouble(5) : 0,
+        (columns & PointColumns.Last) != 0 && !reader.IsDBNull(6) ? reader.GetInt64(6) : long.MinValue,
+        (columns & PointColumns.Sketch) != 0 && !reader.IsDBNull(7) ? DDSketchSerializer.Read((byte[])reader.GetValue(7)) : null,
+        (columns & PointColumns.Set) != 0 && !reader.IsDBNull(8) ? HyperLogLog.FromBytes((byte[])reader.GetValue(8)) : null);
 
     private static string Pick(PointColumns asked, PointColumns column, string name) => (asked & column) != 0 ? name : Empty;
 
-    private static void Add(DbCommand command, string name, long value)
+    private static DbParameter Add(DbCommand command, string name, long value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 }
