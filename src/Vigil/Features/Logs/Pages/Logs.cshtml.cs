@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vigil.Features.Projects;
 using Vigil.Features.Projects.Storage;
+using Vigil.Features.Shared.Pages;
 
 namespace Vigil.Features.Logs.Pages;
 
 /// <summary>The log search page. Its whole state (query, range) lives in the URL, so sharing the
 /// address shares the search; vigil-logs.js reads that state and calls /api/logs for the data.</summary>
-public sealed class LogsModel(ProjectStore projects, IAntiforgery antiforgery) : PageModel
+public sealed class LogsModel(ProjectStore projects, IAntiforgery antiforgery) : ProjectPage(projects, antiforgery)
 {
     /// <summary>The time range presets the picker offers, as the API's <c>since</c> values.</summary>
     public static readonly IReadOnlyList<(string Since, string Label)> Presets =
@@ -19,21 +18,10 @@ public sealed class LogsModel(ProjectStore projects, IAntiforgery antiforgery) :
     [FromQuery(Name = "to")] public string? To { get; set; }
     [FromQuery(Name = "since")] public string? Since { get; set; }
 
-    public Project Project { get; private set; } = null!;
-    public string CsrfToken { get; private set; } = "";
     public bool IsCustomRange => !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
 
-    public async Task<IActionResult> OnGetAsync(string slug)
-    {
-        var project = await projects.FindAsync(slug, HttpContext.RequestAborted);
-        if (project is null)
-            return NotFound();
-        Project = project;
-        ViewData["Project"] = project;
-        ViewData["Section"] = "logs";
-        CsrfToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string slug) =>
+        await LoadProjectAsync(slug, "logs") ? Page() : NotFound();
 
     public bool IsSelected(string since) => !IsCustomRange && (Since ?? "1h") == since;
 }
