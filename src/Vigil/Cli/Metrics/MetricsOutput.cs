@@ -9,17 +9,16 @@ internal static class MetricsOutput
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Write(MetricQueryResult result, bool json)
+    /// <summary>JSON is the query API's answer, written by the same <see cref="MetricQueryJson"/>.</summary>
+    public static async Task WriteAsync(MetricQueryResult result, bool json, CancellationToken cancellationToken)
     {
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
-            {
-                name = result.Name,
-                unit = result.Unit,
-                stepMs = result.StepMs,
-                series = result.Series.Select(s => new { group = s.Group, points = s.Points.Select(p => new object?[] { p.TimeMs, p.Value }) }),
-            }, Json));
+            await using var stdout = Console.OpenStandardOutput();
+            var pipe = System.IO.Pipelines.PipeWriter.Create(stdout, new System.IO.Pipelines.StreamPipeWriterOptions(leaveOpen: true));
+            await MetricQueryJson.WriteAsync(pipe, result, cancellationToken);
+            await pipe.CompleteAsync();
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
             return;
         }
         var columns = result.Series.Select(s => s.Group.Count == 0 ? result.Name : string.Join(',', s.Group.Select(g => $"{g.Key}={g.Value}"))).ToList();

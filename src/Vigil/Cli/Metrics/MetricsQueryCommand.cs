@@ -50,7 +50,7 @@ public sealed class MetricsQueryCommand : StoreCommand
                 await Console.Error.WriteLineAsync($"Project '{project.Slug}' has no metric named '{query!.Name}'.");
                 return ExitCodes.NotFound;
             }
-            MetricsOutput.Write(result, json);
+            await MetricsOutput.WriteAsync(result, json, cancellationToken);
             return ExitCodes.Ok;
         }
         catch (ArgumentException error)
