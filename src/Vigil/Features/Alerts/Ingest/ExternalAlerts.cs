@@ -19,11 +19,6 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
 {
     public const string Stream = "alerts";
     private const int MaxBodyBytes = 256 * 1024;
-    // Reasons, as the other ingest streams name them.
-    private const string Unauthorized = "unauthorized";
-    private const string TooLarge = "too_large";
-    private const string Invalid = "invalid";
-    private const string RateLimited = "rate_limited";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // Its own buckets: alerts do not spend the project's event ingest limit, nor events the alerts'.
@@ -41,16 +36,16 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             user = result.Succeeded ? result.Principal : null;
         }
         if (identity is null && user is null)
-            return Reject(401, Unauthorized, key is null
+            return Reject(401, IngestOutcome.Unauthorized, key is null
                 ? "Send a project key (X-Vigil-Key or Authorization: Bearer KEY) or an API token."
                 : "The key is neither a project key nor an API token.");
         if (identity?.Key.IsRevoked == true)
-            return Reject(401, Unauthorized, "This project key was revoked.");
+            return Reject(401, IngestOutcome.Unauthorized, "This project key was revoked.");
         // A project key names its project, so it is limited before its body is read; a token names it in the body.
         if (identity is not null && Limit(identity.Project) is { } limited)
             return limited;
         if (context.Request.ContentLength > MaxBodyBytes)
-            return Reject(413, TooLarge, $"An alert is at most {MaxBodyBytes} bytes.");
+            return Reject(413, IngestOutcome.TooLarge, $"An alert is at most {MaxBodyBytes} bytes.");
 
         ExternalAlertRequest? request;
         try
@@ -59,27 +54,27 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
         }
         catch (JsonException failure)
         {
-            return Reject(400, Invalid, $"The body is not valid JSON: {failure.Message}");
+            return Reject(400, IngestOutcome.Invalid, $"The body is not valid JSON: {failure.Message}");
         }
         if (request is null)
-            return Reject(400, Invalid, "Send a JSON object: {\"dedupKey\", \"severity\", \"summary\"}.");
+            return Reject(400, IngestOutcome.Invalid, "Send a JSON object: {\"dedupKey\", \"severity\", \"summary\"}.");
 
         var project = identity?.Project;
         if (project is null)
         {
             var slug = request.Project ?? context.Request.Query["project"].ToString();
             if (string.IsNullOrWhiteSpace(slug))
-                return Reject(400, Invalid, "project: with an API token, name the project (its slug).");
+                return Reject(400, IngestOutcome.Invalid, "project: with an API token, name the project (its slug).");
             project = await projects.FindAsync(slug, cancellationToken);
             if (project is null)
-                return Reject(404, Invalid, $"project: no project with slug '{slug}'.");
+                return Reject(404, IngestOutcome.Invalid, $"project: no project with slug '{slug}'.");
             if (Limit(project) is { } overLimit)
                 return overLimit;
         }
         if (string.IsNullOrWhiteSpace(request.DedupKey))
-            return Reject(400, Invalid, "dedupKey: required; alerts with the same key are one alert.");
+            return Reject(400, IngestOutcome.Invalid, "dedupKey: required; alerts with the same key are one alert.");
         if (request.DedupKey.Length > 500)
-            return Reject(400, Invalid, "dedupKey: at most 500 characters.");
+            return Reject(400, IngestOutcome.Invalid, "dedupKey: at most 500 characters.");
         var action = request.Action ?? "trigger";
         var actor = identity is not null ? $"key:{identity.Key.Label}" : user!.Identity?.Name ?? "token";
         if (action == "resolve")
@@ -87,22 +82,22 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             var resolved = await alerts.ResolveOpenAsync(project.Id, request.DedupKey, actor,
                 string.IsNullOrWhiteSpace(request.Summary) ? $"resolved by {request.Source ?? actor}" : request.Summary, cancellationToken);
             return resolved is null
-                ? Reject(404, Invalid, $"dedupKey: no open alert with key '{request.DedupKey}' to resolve.")
+                ? Reject(404, IngestOutcome.Invalid, $"dedupKey: no open alert with key '{request.DedupKey}' to resolve.")
                 : Results.Json(new { id = resolved.Id, status = resolved.Status, deduplicated = false });
         }
         if (action != "trigger")
-            return Reject(400, Invalid, $"action: '{action}' is not an action; use trigger or resolve.");
+            return Reject(400, IngestOutcome.Invalid, $"action: '{action}' is not an action; use trigger or resolve.");
         if (Severities.Parse(request.Severity) is not { } severity)
-            return Reject(400, Invalid, $"severity: {(request.Severity is null ? "required" : $"'{request.Severity}' is not a severity")}; use {Severities.Choices}.");
+            return Reject(400, IngestOutcome.Invalid, $"severity: {(request.Severity is null ? "required" : $"'{request.Severity}' is not a severity")}; use {Severities.Choices}.");
         if (string.IsNullOrWhiteSpace(request.Summary))
-            return Reject(400, Invalid, "summary: required; say what is happening.");
+            return Reject(400, IngestOutcome.Invalid, "summary: required; say what is happening.");
         if (request.Summary.Length > 2000)
-            return Reject(400, Invalid, "summary: at most 2000 characters.");
+            return Reject(400, IngestOutcome.Invalid, "summary: at most 2000 characters.");
         var details = new Dictionary<string, string>();
         foreach (var (name, value) in request.Details ?? [])
         {
             if (value is JsonObject or JsonArray)
-                return Reject(400, Invalid, $"details.{name}: values are strings, numbers or booleans.");
+                return Reject(400, IngestOutcome.Invalid, $"details.{name}: values are strings, numbers or booleans.");
             details[name] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
         }
         var source = string.IsNullOrWhiteSpace(request.Source) ? "api" : request.Source.Trim();
@@ -123,7 +118,7 @@ public sealed class ExternalAlerts(ProjectKeyCache keys, ProjectStore projects, 
             return null;
         var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
         return new HeaderResult(
-            Reject(429, RateLimited, $"Project '{project.Slug}' is over its limit of {perMinute} alerts per minute; retry after {seconds} s."),
+            Reject(429, IngestOutcome.RateLimited, $"Project '{project.Slug}' is over its limit of {perMinute} alerts per minute; retry after {seconds} s."),
             "Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

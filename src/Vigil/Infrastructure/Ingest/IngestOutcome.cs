@@ -1,6 +1,6 @@
-namespace Vigil.Features.Errors.Ingest;
+namespace Vigil.Infrastructure.Ingest;
 
-/// <summary>Why an item was not stored. These strings are the `reason` label of vigil_ingest_rejected_total.</summary>
+/// <summary>Why an item was not stored, for every ingest stream. These strings are the `reason` label of vigil_ingest_rejected_total.</summary>
 public static class IngestOutcome
 {
     public const string Invalid = "invalid";
