@@ -45,6 +45,42 @@ public sealed class ChannelsPageTests(AlertsServer server, ChromiumFixture chrom
         Assert.Equal("/services/T0/B0/sl4cks3cretXYZW", Assert.Single(receiver.Requests).Path);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheImplicitTlsBoxStoresWhatItShowsWhenAddedAndWhenFlippedOnEdit(bool implicitTls)
+    {
+        var name = $"mail tls {implicitTls}";
+        var page = await chromium.SignedInPageAsync(server);
+        await page.GotoAsync($"/projects/{server.DefaultProject.Slug}/channels?add=email");
+        await page.FillAsync("input[name=name]", name);
+        await page.FillAsync("input[name='o.host']", "smtp.example.com");
+        // A port that is neither 465 nor 587, so the box alone decides and both states are valid.
+        await page.FillAsync("input[name='o.port']", "2525");
+        await page.FillAsync("input[name='o.from']", "vigil@example.com");
+        await page.FillAsync("input[name='o.to']", "oncall@example.com");
+        await page.SetCheckedAsync("input[name='o.implicitTls']", implicitTls);
+        await page.ClickAsync("#channel-form button[type=submit]");
+        await Expect(page.Locator("#channels tr", new() { HasText = name })).ToHaveCountAsync(1);
+        var (id, stored) = await StoredImplicitTlsAsync(name);
+        Assert.Equal(implicitTls, stored);
+
+        await page.GotoAsync($"/projects/{server.DefaultProject.Slug}/channels?edit={id}");
+        var box = page.Locator("input[name='o.implicitTls']");
+        await Expect(box).ToBeCheckedAsync(new() { Checked = implicitTls });
+        await box.SetCheckedAsync(!implicitTls);
+        await page.ClickAsync("#channel-form button[type=submit]");
+        await Expect(page.Locator("#channels tr", new() { HasText = name })).ToHaveCountAsync(1);
+        Assert.Equal(!implicitTls, (await StoredImplicitTlsAsync(name)).ImplicitTls);
+    }
+
+    private async Task<(long Id, bool? ImplicitTls)> StoredImplicitTlsAsync(string name)
+    {
+        var channels = (await server.GetJsonAsync($"/api/projects/{server.DefaultProject.Slug}/channels")).AsArray();
+        var channel = Assert.Single(channels, c => c!["name"]!.GetValue<string>() == name)!;
+        return (channel["id"]!.GetValue<long>(), channel["options"]!["implicitTls"]?.GetValue<bool>());
+    }
+
     [Fact]
     public async Task AnInvalidFormShowsTheProblem()
     {
