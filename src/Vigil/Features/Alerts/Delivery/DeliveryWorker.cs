@@ -84,7 +84,7 @@ public sealed class DeliveryWorker(
                 (DeliveryState.Pending, now + RetrySchedule.Delay(_options, claim.Attempts, outcome.RetryAfter, _random)),
             _ => (DeliveryState.Failed, now),
         };
-        if (state != DeliveryState.Delivered)
+        if (state != DeliveryState.Delivered || error is not null)
             logger.LogWarning("Alert delivery {DeliveryId} on channel {ChannelId}, attempt {Attempt}: {Error}; now {State}",
                 claim.Id, claim.ChannelId, claim.Attempts, error, state);
         await deliveries.FinishAsync(claim, state, next.ToUnixTimeMilliseconds(), error, now.ToUnixTimeMilliseconds(), CancellationToken.None);

@@ -102,6 +102,53 @@ public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(ser
     }
 
     [Fact]
+    public async Task ARefusedRecipientIsReportedOnTheDeliveryAndTheOthersGetTheAlert()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "reject@example.com", "lead@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(1, delivery["attempts"]!.GetValue<long>());
+        const string report = "delivered to 2 of 3 recipients; the server refused reject@example.com (SMTP 550)";
+        Assert.Equal(report, delivery["lastError"]!.GetValue<string>());
+        Assert.Contains(report, Server.Logs.Text);
+        Assert.DoesNotContain(Password, delivery.ToJsonString() + Server.Logs.Text);
+        var mail = Assert.Single(_smtp.Messages);
+        Assert.Equal(["oncall@example.com", "lead@example.com"], mail["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task EveryRecipientRefusedWithOneOnlyForNowIsRetriedAndThenReportsTheOther()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("reject@example.com", "softfail-once@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        // First attempt: 550 and 451, nothing sent, worth another go; the second gets the 451 one through.
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(2, delivery["attempts"]!.GetValue<long>());
+        Assert.Equal("delivered to 1 of 2 recipients; the server refused reject@example.com (SMTP 550)", delivery["lastError"]!.GetValue<string>());
+        Assert.Contains("SMTP 451 in reply to RCPT TO: the server refused every recipient: reject@example.com (SMTP 550), softfail-once@example.com (SMTP 451)", Server.Logs.Text);
+        var mail = Assert.Single(_smtp.Messages);
+        Assert.Equal(["softfail-once@example.com"], mail["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task EveryRecipientRefusedForGoodFailsAtOnceNamingThem()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("reject@example.com", "reject@example.org"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("failed", delivery["state"]!.GetValue<string>());
+        Assert.Equal(1, delivery["attempts"]!.GetValue<long>());
+        Assert.Equal("SMTP 550 in reply to RCPT TO: the server refused every recipient: reject@example.com (SMTP 550), reject@example.org (SMTP 550)",
+            delivery["lastError"]!.GetValue<string>());
+        Assert.Empty(_smtp.Messages);
+    }
+
+    [Fact]
     public async Task Port465WithoutImplicitTlsIsRefusedNamingTheField()
     {
         var options = Options("oncall@example.com");

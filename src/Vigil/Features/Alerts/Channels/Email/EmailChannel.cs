@@ -53,8 +53,11 @@ public sealed class EmailChannel(TimeProvider clock) : AlertChannel<EmailOptions
             options.AllowInvalidCertificate == true);
         try
         {
-            await SmtpSession.SendAsync(settings, from.Address, to.Select(t => t.Address).ToList(), mime, cancellationToken);
-            return DeliveryOutcome.Delivered;
+            var refused = await SmtpSession.SendAsync(settings, from.Address, to.Select(t => t.Address).ToList(), mime, cancellationToken);
+            // The others have the alert, so a retry (even for a 4xx refusal) would send it to them again; report the gap instead.
+            return refused.Count == 0
+                ? DeliveryOutcome.Delivered
+                : DeliveryOutcome.PartlyDelivered($"delivered to {to.Count - refused.Count} of {to.Count} recipients; the server refused {string.Join(", ", refused)}");
         }
         catch (SmtpFailure failure)
         {

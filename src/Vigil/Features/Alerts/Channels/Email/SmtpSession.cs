@@ -32,12 +32,14 @@ public sealed class SmtpSession : IAsyncDisposable
 
     public bool IsEncrypted => _stream is SslStream;
 
-    /// <summary>Sends one message: connect, greet, secure, authenticate, MAIL/RCPT/DATA, QUIT.</summary>
-    public static async Task SendAsync(SmtpSettings settings, string from, IReadOnlyList<string> to, string message, CancellationToken cancellationToken)
+    /// <summary>Sends one message: connect, greet, secure, authenticate, MAIL/RCPT/DATA, QUIT. Returns the
+    /// recipients the server refused while it took the others (see <see cref="SendMailAsync"/>).</summary>
+    public static async Task<IReadOnlyList<SmtpRefusal>> SendAsync(SmtpSettings settings, string from, IReadOnlyList<string> to, string message, CancellationToken cancellationToken)
     {
         await using var session = await ConnectAsync(settings, cancellationToken);
-        await session.SendMailAsync(from, to, message, cancellationToken);
+        var refused = await session.SendMailAsync(from, to, message, cancellationToken);
         await session.QuitAsync(cancellationToken);
+        return refused;
     }
 
     /// <summary>Connects and gets the session as far as sending: greeting, EHLO, TLS and AUTH as the settings ask.</summary>
@@ -75,15 +77,36 @@ public sealed class SmtpSession : IAsyncDisposable
         }
     }
 
-    public async Task SendMailAsync(string from, IReadOnlyList<string> to, string message, CancellationToken cancellationToken)
+    /// <summary>MAIL, RCPT for each recipient, DATA. As mail clients do, a recipient the server refuses
+    /// (550 no such mailbox) does not cost the others the message: it is sent to every accepted one and the
+    /// refused ones are returned. Only when every recipient is refused does it throw, transient when any
+    /// refusal was (4xx), so the channel's retry rules apply as for any other reply.</summary>
+    public async Task<IReadOnlyList<SmtpRefusal>> SendMailAsync(string from, IReadOnlyList<string> to, string message, CancellationToken cancellationToken)
     {
+        if (to.Count == 0)
+            throw new ArgumentException("A message needs at least one recipient.", nameof(to));
         await CommandAsync($"MAIL FROM:<{from}>", "MAIL FROM", cancellationToken, 250);
+        var refused = new List<SmtpRefusal>();
         foreach (var recipient in to)
-            await CommandAsync($"RCPT TO:<{recipient}>", "RCPT TO", cancellationToken, 250, 251);
+        {
+            await WriteLineAsync($"RCPT TO:<{recipient}>", cancellationToken);
+            var reply = await ReadReplyAsync(cancellationToken);
+            // 421 is the server closing the session, not a verdict on this recipient: nothing more can be sent.
+            if (reply.Code is >= 400 and < 600 and not 421)
+                refused.Add(new SmtpRefusal(recipient, reply.Code));
+            else
+                await ExpectAsync(reply, "RCPT TO", 250, 251);
+        }
+        if (refused.Count == to.Count)
+        {
+            await LeaveAsync(CancellationToken.None);
+            throw SmtpFailure.EveryRecipientRefused(refused);
+        }
         await CommandAsync("DATA", "DATA", cancellationToken, 354);
         await _stream.WriteAsync(SmtpData.Encode(message), cancellationToken);
         await _stream.FlushAsync(cancellationToken);
         await ExpectAsync(await ReadReplyAsync(cancellationToken), "the end of DATA", 250);
+        return refused;
     }
 
     /// <summary>Says goodbye; the message is already accepted, so a server that hangs up first is no failure.</summary>
@@ -188,18 +211,22 @@ public sealed class SmtpSession : IAsyncDisposable
     {
         if (expected.Contains(reply.Code))
             return;
-        // Leave politely so the server does not count an aborted session against us; the failure is what matters.
+        // 421 means the server is already closing the connection.
         if (reply.Code != 421)
-        {
-            try
-            {
-                await WriteLineAsync("QUIT", CancellationToken.None);
-            }
-            catch (Exception failure) when (failure is IOException or SocketException or ObjectDisposedException)
-            {
-            }
-        }
+            await LeaveAsync(CancellationToken.None);
         throw SmtpFailure.Reply(reply, step);
+    }
+
+    /// <summary>Leaves politely so the server does not count an aborted session against us; the failure is what matters.</summary>
+    private async Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteLineAsync("QUIT", cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or SocketException or ObjectDisposedException)
+        {
+        }
     }
 
     private async Task WriteLineAsync(string line, CancellationToken cancellationToken)

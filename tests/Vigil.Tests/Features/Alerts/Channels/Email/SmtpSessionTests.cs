@@ -66,15 +66,44 @@ public sealed class SmtpSessionTests
     }
 
     [Fact]
-    public async Task ARejectedRecipientNamesTheCodeAndTheStep()
+    public async Task ARefusedRecipientIsReturnedAndTheOthersStillGetTheMessage()
     {
         await using var receiver = await SmtpReceiver.StartAsync(User, Password, new(ImplicitTls: true));
 
-        var failure = await Assert.ThrowsAsync<SmtpFailure>(() =>
-            SmtpSession.SendAsync(Settings(receiver, SmtpSecurity.ImplicitTls), "vigil@example.com", ["reject@example.com"], "x", CancellationToken.None));
+        var refused = await SmtpSession.SendAsync(Settings(receiver, SmtpSecurity.ImplicitTls), "vigil@example.com",
+            ["oncall@example.com", "reject@example.com", "lead@example.com"], "Subject: hi\r\n\r\nbody", CancellationToken.None);
 
-        Assert.Equal("SMTP 550 in reply to RCPT TO", failure.Message);
+        Assert.Equal([new SmtpRefusal("reject@example.com", 550)], refused);
+        var mail = Assert.Single(receiver.Messages);
+        Assert.Equal(["oncall@example.com", "lead@example.com"], mail["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task EveryRecipientRefusedFailsPermanentlyNamingTheCodeTheStepAndTheAddresses()
+    {
+        await using var receiver = await SmtpReceiver.StartAsync(User, Password, new(ImplicitTls: true));
+
+        var failure = await Assert.ThrowsAsync<SmtpFailure>(() => SmtpSession.SendAsync(Settings(receiver, SmtpSecurity.ImplicitTls),
+            "vigil@example.com", ["reject@example.com", "reject@example.org"], "x", CancellationToken.None));
+
+        Assert.Equal("SMTP 550 in reply to RCPT TO: the server refused every recipient: reject@example.com (SMTP 550), reject@example.org (SMTP 550)", failure.Message);
+        Assert.Equal(550, failure.Code);
         Assert.False(failure.IsTransient);
+        Assert.Empty(receiver.Messages);
+    }
+
+    [Fact]
+    public async Task EveryRecipientRefusedIsTransientWhenOneRefusalWasTemporary()
+    {
+        await using var receiver = await SmtpReceiver.StartAsync(User, Password, new(ImplicitTls: true));
+
+        var failure = await Assert.ThrowsAsync<SmtpFailure>(() => SmtpSession.SendAsync(Settings(receiver, SmtpSecurity.ImplicitTls),
+            "vigil@example.com", ["reject@example.com", "softfail-once@example.com"], "x", CancellationToken.None));
+
+        Assert.Equal(451, failure.Code);
+        Assert.True(failure.IsTransient);
+        Assert.Contains("reject@example.com (SMTP 550), softfail-once@example.com (SMTP 451)", failure.Message);
+        Assert.Empty(receiver.Messages);
     }
 
     [Fact]
