@@ -59,6 +59,9 @@ public sealed class ChannelsPageTests(AlertsServer server, ChromiumFixture chrom
         await page.FillAsync("input[name='o.port']", "2525");
         await page.FillAsync("input[name='o.from']", "vigil@example.com");
         await page.FillAsync("input[name='o.to']", "oncall@example.com");
+        // A new channel starts as the options' defaults do: STARTTLS on, implicit TLS off.
+        await Expect(page.Locator("input[name='o.starttls']")).ToBeCheckedAsync();
+        await Expect(page.Locator("input[name='o.implicitTls']")).Not.ToBeCheckedAsync();
         await page.SetCheckedAsync("input[name='o.implicitTls']", implicitTls);
         await page.ClickAsync("#channel-form button[type=submit]");
         await Expect(page.Locator("#channels tr", new() { HasText = name })).ToHaveCountAsync(1);
@@ -72,6 +75,25 @@ public sealed class ChannelsPageTests(AlertsServer server, ChromiumFixture chrom
         await page.ClickAsync("#channel-form button[type=submit]");
         await Expect(page.Locator("#channels tr", new() { HasText = name })).ToHaveCountAsync(1);
         Assert.Equal(!implicitTls, (await StoredImplicitTlsAsync(name)).ImplicitTls);
+    }
+
+    [Fact]
+    public async Task AnSmtpsChannelThatLeftImplicitTlsToThePortShowsTheBoxOnAndSavesUnchanged()
+    {
+        // The API's documented default: port 465 means implicit TLS without saying so.
+        var id = await server.CreateChannelAsync("email", new System.Text.Json.Nodes.JsonObject
+        {
+            ["host"] = "smtp.example.com", ["port"] = 465, ["from"] = "vigil@example.com", ["to"] = new System.Text.Json.Nodes.JsonArray("oncall@example.com"),
+        }, "smtps by port");
+        var page = await chromium.SignedInPageAsync(server);
+        await page.GotoAsync($"/projects/{server.DefaultProject.Slug}/channels?edit={id}");
+        await Expect(page.Locator("input[name='o.implicitTls']")).ToBeCheckedAsync();
+
+        await page.FillAsync("input[name=name]", "smtps renamed");
+        await page.ClickAsync("#channel-form button[type=submit]");
+
+        await Expect(page.Locator("#channels tr", new() { HasText = "smtps renamed" })).ToHaveCountAsync(1);
+        Assert.True((await StoredImplicitTlsAsync("smtps renamed")).ImplicitTls);
     }
 
     private async Task<(long Id, bool? ImplicitTls)> StoredImplicitTlsAsync(string name)

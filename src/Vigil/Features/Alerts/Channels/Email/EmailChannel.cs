@@ -11,6 +11,7 @@ public sealed class EmailChannel(TimeProvider clock) : AlertChannel<EmailOptions
     public override string Kind => "email";
     public override string DisplayName => "Email";
 
+    // The defaults are EmailOptions.Security's: implicit TLS when the port is 465, else STARTTLS.
     public override IReadOnlyList<ChannelField> Fields { get; } =
     [
         new("host", "SMTP host", FieldType.Text, Required: true, Placeholder: "smtp.example.com"),
@@ -19,8 +20,10 @@ public sealed class EmailChannel(TimeProvider clock) : AlertChannel<EmailOptions
         new("to", "To", FieldType.List, Required: true, Placeholder: "oncall@example.com, lead@example.com"),
         new("username", "Username", FieldType.Text),
         new("password", "Password", FieldType.Text, Secret: SecretMask.Hidden),
-        new("implicitTls", "Use implicit TLS (SMTPS)", FieldType.Boolean, Help: "TLS from the first byte, usually on port 465."),
-        new("starttls", "Use STARTTLS", FieldType.Boolean, Help: "Without implicit TLS: on unless the relay is on a trusted local network."),
+        new("implicitTls", "Use implicit TLS (SMTPS)", FieldType.Boolean, Help: "TLS from the first byte, usually on port 465.",
+            Default: options => options["port"]?.ToJsonString() == "465"),
+        new("starttls", "Use STARTTLS", FieldType.Boolean, Help: "Without implicit TLS: on unless the relay is on a trusted local network.",
+            Default: _ => true),
         new("allowInvalidCertificate", "Accept a self-signed certificate", FieldType.Boolean),
     ];
 
