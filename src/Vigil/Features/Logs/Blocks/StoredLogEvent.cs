@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigil.Protocols.Logs;
+using LogLevel = Vigil.Protocols.Logs.LogLevel;
 
 namespace Vigil.Features.Logs.Blocks;
 
