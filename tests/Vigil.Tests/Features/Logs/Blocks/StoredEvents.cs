@@ -22,4 +22,6 @@ internal static class StoredEvents
         Assert.True(result.IsSuccess, result.Error?.ToString());
         return result.Query!;
     }
+
+    public static LogFilter Filter(string query) => LogFilter.Compile(Parse(query).Filter);
 }
