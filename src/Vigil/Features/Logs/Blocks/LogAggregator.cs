@@ -43,9 +43,20 @@ public sealed class LogAggregator
     {
         var columns = _keys.Select(k => k.Column).Concat(_calls.Select(c => c.Label)).ToList();
         var bin = Array.FindIndex(_keys, k => k.IsBin);
-        IEnumerable<GroupKeyValues> groups = bin >= 0
-            ? _seen.OrderBy(key => key[bin].IsNull ? long.MinValue : key[bin].Number)
-            : _seen;
+        IEnumerable<GroupKeyValues> groups = _seen;
+        if (bin >= 0)
+        {
+            // By bin, then by the other keys, so rows come out the same however the events were read
+            // (and as the per-minute counts answer: bin, then level).
+            var ordered = _seen.OrderBy(key => key[bin].IsNull ? long.MinValue : key[bin].Number);
+            for (var k = 0; k < _keys.Length; k++)
+            {
+                var index = k;
+                if (index != bin)
+                    ordered = ordered.ThenBy(key => key[index], KeyPartOrder.Instance);
+            }
+            groups = ordered;
+        }
         var rows = groups.Select(key => Row(key, _groups[key]));
         if (bin < 0 && _keys.Length > 0)
             rows = rows.OrderByDescending(row => row[_keys.Length], FirstAggregateOrder.Instance);
@@ -104,6 +115,19 @@ public sealed class LogAggregator
 
     /// <summary>Numbers by value, and no value below every number, so it sorts last when largest
     /// comes first (SQLite's order; PostgreSQL put NULLs first in descending order).</summary>
+    /// <summary>Nothing first, then numbers by value, then text by code point.</summary>
+    private sealed class KeyPartOrder : IComparer<KeyPart>
+    {
+        public static readonly KeyPartOrder Instance = new();
+
+        public int Compare(KeyPart x, KeyPart y) =>
+            x.IsNull || y.IsNull ? y.IsNull.CompareTo(x.IsNull)
+            : x.Text is null && y.Text is null ? x.Number.CompareTo(y.Number)
+            : x.Text is null ? -1
+            : y.Text is null ? 1
+            : string.CompareOrdinal(x.Text, y.Text);
+    }
+
     private sealed class FirstAggregateOrder : IComparer<object?>
     {
         public static readonly FirstAggregateOrder Instance = new();

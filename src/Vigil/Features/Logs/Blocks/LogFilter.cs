@@ -129,7 +129,9 @@ public sealed class LogFilter
         return value.Kind switch
         {
             LiteralKind.String when value.Text!.TrimStart() is not ['{' or '[', ..] => LogTokens.Split(value.Text),
-            LiteralKind.Number => LogTokens.Split(LogTokens.NumberText(value.Number)),
+            // In exponent form (1.2345678901234567E+19) the literal's words need not be in the line,
+            // which keeps a large integer's digits as sent: such a number requires nothing.
+            LiteralKind.Number when LogTokens.NumberText(value.Number) is var text && !text.Contains('E') => LogTokens.Split(text),
             LiteralKind.Boolean => [value.Number != 0 ? "true" : "false"],
             _ => [],
         };

@@ -6,7 +6,7 @@ using static Vigil.Tests.Features.Logs.Blocks.StoredEvents;
 
 namespace Vigil.Tests.Features.Logs.Blocks;
 
-/// <summary>The in-memory filter gives the answers the SQL gave (LogFilterCompiler over SQLite).</summary>
+/// <summary>The in-memory filter gives the answers the SQL-compiled store gave on SQLite.</summary>
 public sealed class LogFilterTests
 {
     private static readonly StoredLogEvent Full = new()

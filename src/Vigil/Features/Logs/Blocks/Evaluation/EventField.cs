@@ -5,7 +5,7 @@ using Vigil.Protocols.LogQuery;
 namespace Vigil.Features.Logs.Blocks.Evaluation;
 
 /// <summary>What a name in a query reads from a <see cref="StoredLogEvent"/>: one of the columns
-/// every event has, by the same aliases as the SQL's LogField, or else a property.</summary>
+/// every event has, by its aliases (docs/QUERY.md), or else a property.</summary>
 internal sealed class EventField
 {
     private enum Column

@@ -3,7 +3,7 @@ namespace Vigil.Features.Logs.Blocks.Evaluation;
 internal static class Percentile
 {
     /// <summary>Linear interpolation between the two values around rank/100 × (n − 1) of the sorted
-    /// values: PostgreSQL's percentile_cont, and SqlitePercentile.Interpolate, line for line.</summary>
+    /// values, as PostgreSQL's percentile_cont does.</summary>
     public static double Interpolate(List<double> values, double rank)
     {
         values.Sort();
