@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Vigil.Features.Logs.Blocks;
 
@@ -13,7 +12,8 @@ public static class BlockFilter
     private const int BitsPerWord = 10;
     private const int Probes = 7;
 
-    public static byte[] Build(IReadOnlyCollection<string> words)
+    /// <param name="words">the block's distinct words, hashed by <see cref="WordHashes"/></param>
+    public static byte[] Build(IReadOnlyCollection<ulong> words)
     {
         var bits = Math.Max(64, (words.Count * BitsPerWord + 63) / 64 * 64);
         var filter = new byte[1 + bits / 8];
@@ -21,7 +21,7 @@ public static class BlockFilter
         var array = filter.AsSpan(1);
         foreach (var word in words)
         {
-            var (h1, h2) = Hash(word);
+            var (h1, h2) = Split(word);
             for (var i = 0; i < Probes; i++)
             {
                 var bit = (h1 + (ulong)i * h2) % (ulong)bits;
@@ -40,7 +40,7 @@ public static class BlockFilter
         var probes = filter[0];
         var array = filter[1..];
         var bits = (ulong)array.Length * 8;
-        var (h1, h2) = Hash(word);
+        var (h1, h2) = Split(WordHashes.Of(word));
         for (var i = 0; i < probes; i++)
         {
             var bit = (h1 + (ulong)i * h2) % bits;
@@ -50,14 +50,9 @@ public static class BlockFilter
         return true;
     }
 
-    /// <summary>Two independent 64-bit hashes of the word's UTF-8 (FNV-1a, and its mix), for double hashing.</summary>
-    private static (ulong, ulong) Hash(string word)
+    /// <summary>The word's hash and a second one mixed from it, for double hashing.</summary>
+    private static (ulong, ulong) Split(ulong hash)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        var utf8 = Encoding.UTF8.GetByteCount(word) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(word, buffer)] : Encoding.UTF8.GetBytes(word);
-        var hash = 14695981039346656037UL;
-        foreach (var b in utf8)
-            hash = (hash ^ b) * 1099511628211UL;
         var second = hash ^ (hash >> 33);
         second *= 0xff51afd7ed558ccdUL;
         second ^= second >> 33;

@@ -9,7 +9,7 @@ namespace Vigil.Features.Logs.Blocks;
 public sealed class LogBlockBuilder(long projectId, int maxEvents)
 {
     private readonly ArrayBufferWriter<byte> _data = new(64 * 1024);
-    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+    private readonly WordHashes _words = new();
     private readonly List<LogBlock> _blocks = [];
     private Utf8JsonWriter? _json;
     private long _min = long.MaxValue, _max = long.MinValue;
@@ -46,21 +46,20 @@ public sealed class LogBlockBuilder(long projectId, int maxEvents)
 
     private void AddWords(LogRecord record)
     {
-        var add = (Action<string>)(word => _words.Add(word));
-        LogTokens.Each(record.Message, add);
+        _words.AddText(record.Message);
         foreach (var text in (ReadOnlySpan<string?>)[record.Exception, record.Service, record.Host, record.RequestId, record.Environment, record.EventName, record.TraceId, record.SpanId])
         {
             if (text is not null)
-                LogTokens.Each(text, add);
+                _words.AddText(text);
         }
-        LogTokens.EachInNode(record.Properties, add);
+        _words.AddNode(record.Properties);
     }
 
     private void Flush()
     {
         if (_count == 0)
             return;
-        _blocks.Add(new LogBlock(projectId, _min, _max, _count, _levels, BlockFilter.Build(_words), _data.WrittenSpan.ToArray()));
+        _blocks.Add(new LogBlock(projectId, _min, _max, _count, _levels, BlockFilter.Build(_words.Hashes), _data.WrittenSpan.ToArray()));
         _data.ResetWrittenCount();
         _words.Clear();
         _min = long.MaxValue;

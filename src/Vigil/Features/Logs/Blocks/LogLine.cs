@@ -122,8 +122,11 @@ public static class LogLine
                     WriteValue(json, child);
                 json.WriteEndArray();
                 break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.Number && NumberText(value) is { } text:
-                json.WriteRawValue(text, skipInputValidation: true);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
+                if (value.TryGetValue<long>(out var integer))
+                    json.WriteNumberValue(integer);
+                else
+                    json.WriteRawValue(NumberText(value)!, skipInputValidation: true);
                 break;
             case null:
                 json.WriteNullValue();
@@ -135,7 +138,7 @@ public static class LogLine
     }
 
     /// <summary>The number's text as a line stores it (see <see cref="WriteValue"/>).</summary>
-    public static string? NumberText(JsonValue value)
+    public static string NumberText(JsonValue value)
     {
         var raw = value.ToJsonString();
         if (raw.AsSpan().IndexOfAny('e', 'E') < 0)

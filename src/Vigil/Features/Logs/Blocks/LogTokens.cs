@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Vigil.Features.Logs.Blocks;
 
@@ -68,42 +67,6 @@ public static class LogTokens
                 break;
             case JsonValueKind.False:
                 word("false");
-                break;
-        }
-    }
-
-    /// <summary>As <see cref="EachInValue"/>, for a value still in its parsed (node) form at ingest.</summary>
-    public static void EachInNode(JsonNode? node, Action<string> word)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                    EachInNode(child, word);
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                    EachInNode(child, word);
-                break;
-            case JsonValue value:
-                switch (value.GetValueKind())
-                {
-                    case JsonValueKind.String:
-                        Each(value.GetValue<string>(), word);
-                        break;
-                    case JsonValueKind.Number:
-                        var text = LogLine.NumberText(value) ?? value.ToJsonString();
-                        Each(text, word);
-                        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                            Each(NumberText(number), word);
-                        break;
-                    case JsonValueKind.True:
-                        word("true");
-                        break;
-                    case JsonValueKind.False:
-                        word("false");
-                        break;
-                }
                 break;
         }
     }
