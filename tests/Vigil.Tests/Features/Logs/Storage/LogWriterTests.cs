@@ -37,5 +37,16 @@ public sealed class LogWriterTests(VigilServerFixture server) : IClassFixture<Vi
             var found = await LogsClient.QueryAsync(server.Api, $"u{i}x{i * 7919}", project.Slug);
             Assert.Equal($"order ord-{i} paid", Assert.Single(found["events"]!.AsArray())!["message"]!.GetValue<string>());
         }
+        // A word in every line of both blocks, paged: each event once, newest first, ids stable across pages.
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await LogsClient.QueryAsync(server.Api, "paid", project.Slug, extra: "limit=300" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page["events"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(Enumerable.Range(0, 1000).Reverse().Select(i => $"order ord-{i} paid"), seen);
     }
 }
