@@ -16,6 +16,7 @@ public sealed class LogsModule : IVigilModule
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSet, LogsMigrations>());
         services.AddOptions<LogsOptions>().BindConfiguration("Logs");
         services.AddOptions<SyslogOptions>().BindConfiguration("Syslog");
+        services.TryAddSingleton<LogTemplates>();
         services.TryAddSingleton<LogStore>();
         services.TryAddSingleton<SavedSearchStore>();
         services.TryAddSingleton<LogRetention>();

@@ -8,7 +8,7 @@ public sealed class LogsOptions
     public long MaxBytesPerProject { get; set; }
     public int DeleteBatchSize { get; set; } = 5_000;
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>SQLite: a search whose required word matches at most this many events starts from the
-    /// full-text index instead of walking the time index (docs/LOGS.md); 0 = always walk.</summary>
-    public int FullTextFirstLimit { get; set; } = 20_000;
+    /// <summary>Events per stored block (docs/LOGS.md): larger blocks cost less to write, smaller
+    /// ones let a rare word's search read less.</summary>
+    public int BlockEvents { get; set; } = 512;
 }

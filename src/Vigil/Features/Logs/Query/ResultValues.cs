@@ -1,3 +1,4 @@
+using Vigil.Features.Logs.Blocks.Evaluation;
 using Vigil.Protocols.LogQuery;
 using Vigil.Protocols.Logs;
 using LogLevel = Vigil.Protocols.Logs.LogLevel;
@@ -14,7 +15,7 @@ public static class ResultValues
             var key = aggregation.GroupBy[i];
             if (key.Bin is not null && row[i] is not null)
                 row[i] = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(row[i]));
-            else if (key.Field is not null && LogField.Resolve(key.Field).Kind == LogFieldKind.Level && row[i] is not null)
+            else if (key.Field is not null && EventField.Resolve(key.Field).Kind == EventFieldKind.Level && row[i] is not null)
                 row[i] = LogLevels.Name((LogLevel)Convert.ToInt32(row[i]));
         }
         return row;

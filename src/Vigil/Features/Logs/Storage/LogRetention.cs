@@ -1,9 +1,10 @@
+using System.Buffers;
 using Dapper;
 using Vigil.Infrastructure.Storage;
 
 namespace Vigil.Features.Logs.Storage;
 
-/// <summary>Keeps each project's logs within its age and size limits, deleting oldest first in
+/// <summary>Keeps each project's logs within its age and size limits, deleting oldest blocks first in
 /// small transactions so ingest is never blocked for long. Sizes come from the per-minute byte
 /// counts, so finding the cut never scans events.</summary>
 public sealed class LogRetention(Database database)
@@ -51,30 +52,75 @@ public sealed class LogRetention(Database database)
 
     private static long WholeMinute(long ms) => ms - ((ms % 60_000) + 60_000) % 60_000;
 
-    /// <summary>Deletes up to <paramref name="batchSize"/> of a project's events older than <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes about <paramref name="batchSize"/> of a project's events older than <paramref name="cutoff"/>,
+    /// oldest blocks first; returns how many (0 when none are left). A block wholly older goes; a block
+    /// the cut falls inside keeps its newer lines, the older ones blanked so every event keeps its id.</summary>
     public async Task<int> DeleteBatchAsync(long projectId, long cutoff, int batchSize, CancellationToken cancellationToken = default)
     {
+        const int BlocksPerStep = 16;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var ids = (await connection.QueryAsync<long>(
-            "SELECT id FROM log_events WHERE project_id = @projectId AND timestamp < @cutoff ORDER BY timestamp LIMIT @batchSize",
-            new { projectId, cutoff, batchSize }, transaction)).ToList();
-        if (ids.Count > 0)
+        var blocks = (await connection.QueryAsync<(long Id, long Max, int Count)>(
+            $"SELECT id, max_ts, count FROM log_blocks WHERE project_id = @projectId AND min_ts < @cutoff ORDER BY min_ts LIMIT {BlocksPerStep}",
+            new { projectId, cutoff }, transaction)).ToList();
+        var deleted = 0;
+        var taken = 0;
+        foreach (var block in blocks)
         {
-            if (database.Engine == StorageEngine.Sqlite)
+            if (deleted >= Math.Max(1, batchSize))
+                break;
+            taken++;
+            if (block.Max < cutoff)
             {
-                var list = new { ids = System.Text.Json.JsonSerializer.Serialize(ids) };
-                await connection.ExecuteAsync("DELETE FROM log_events WHERE id IN (SELECT value FROM json_each(@ids))", list, transaction);
-                await connection.ExecuteAsync("DELETE FROM log_text WHERE rowid IN (SELECT value FROM json_each(@ids))", list, transaction);
+                await connection.ExecuteAsync("DELETE FROM log_blocks WHERE id = @Id", new { block.Id }, transaction);
+                deleted += block.Count;
+                continue;
             }
-            else
-            {
-                await connection.ExecuteAsync("DELETE FROM log_events WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, transaction);
-            }
+            var data = await connection.ExecuteScalarAsync<byte[]>("SELECT data FROM log_blocks WHERE id = @Id", new { block.Id }, transaction) ?? [];
+            var (kept, keptCount, keptMin) = WithoutOlder(block.Id, data, cutoff);
+            await connection.ExecuteAsync("UPDATE log_blocks SET data = @kept, count = @keptCount, min_ts = @keptMin WHERE id = @Id",
+                new { kept, keptCount, keptMin, block.Id }, transaction);
+            deleted += block.Count - keptCount;
         }
-        if (ids.Count < batchSize)
+        if (taken == blocks.Count && blocks.Count < BlocksPerStep)
             await connection.ExecuteAsync("DELETE FROM log_minutes WHERE project_id = @projectId AND minute + 60000 <= @cutoff", new { projectId, cutoff }, transaction);
         await transaction.CommitAsync(cancellationToken);
-        return ids.Count;
+        return deleted;
+    }
+
+    /// <summary>The block's lines with those older than the cut left empty, how many events remain, and the oldest remaining time.</summary>
+    private static (byte[] Data, int Count, long Min) WithoutOlder(long blockId, byte[] data, long cutoff)
+    {
+        var kept = new ArrayBufferWriter<byte>(data.Length);
+        var scratch = new Blocks.StoredLogEvent();
+        var count = 0;
+        var min = long.MaxValue;
+        var first = true;
+        foreach (var range in Lines(data))
+        {
+            if (!first)
+                kept.Write("\n"u8);
+            first = false;
+            using var document = Blocks.LogLine.Read(data.AsMemory(range), blockId, scratch);
+            if (document is null || scratch.Timestamp < cutoff)
+                continue;
+            kept.Write(data.AsSpan(range));
+            count++;
+            min = Math.Min(min, scratch.Timestamp);
+        }
+        return (kept.WrittenSpan.ToArray(), count, count == 0 ? cutoff : min);
+    }
+
+    private static IEnumerable<Range> Lines(byte[] data)
+    {
+        var start = 0;
+        for (var i = 0; i <= data.Length; i++)
+        {
+            if (i == data.Length || data[i] == (byte)'\n')
+            {
+                yield return new Range(start, i);
+                start = i + 1;
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class LogRetentionWorker(LogRetention retention, IOptions<LogsOpti
                 total += deleted;
                 await Task.Delay(TimeSpan.FromMilliseconds(20), clock, stoppingToken); // let ingest batches in between
             }
-            while (deleted == settings.DeleteBatchSize);
+            while (deleted > 0);
             if (total > 0)
                 logger.LogInformation("Log retention deleted {Count} events of project {Project}", total, limits.ProjectId);
         }

@@ -1,96 +1,109 @@
 using System.Data.Common;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using Vigil.Features.Logs.Blocks;
 using Vigil.Features.Logs.Query;
 using Vigil.Infrastructure.Storage;
 using Vigil.Protocols.LogQuery;
 using Vigil.Protocols.Logs;
-using LogLevel = Vigil.Protocols.Logs.LogLevel;
 
 namespace Vigil.Features.Logs.Storage;
 
-/// <summary>Runs log queries: pages of events, aggregations, histograms, top templates and the tail.</summary>
-public sealed class LogStore(Database database, IOptions<LogsOptions>? options = null)
+/// <summary>Runs log queries over the stored blocks: pages of events, aggregations, histograms, top
+/// templates and the tail. A block is read only when its time span overlaps the range and its word
+/// filter holds every word the query requires; a line is parsed only when its bytes hold them too.</summary>
+public sealed class LogStore(Database database, LogTemplates templates)
 {
-    private const string EventColumns =
-        "e.id AS Id, e.timestamp AS Timestamp, e.level AS Level, e.message AS Message, t.template AS Template, e.service AS Service, e.host AS Host, " +
-        "e.pid AS Pid, e.trace_id AS TraceId, e.span_id AS SpanId, e.request_id AS RequestId, e.environment AS Environment, e.exception AS Exception, " +
-        "CAST(e.properties AS TEXT) AS Properties";
-
-    private readonly ILogSqlDialect _dialect = database.Engine == StorageEngine.Postgres ? new PostgresLogDialect() : new SqliteLogDialect();
-
     /// <summary>Events matching <paramref name="query"/>'s filter, newest first.</summary>
     public async Task<LogPage> SearchAsync(long projectId, Vigil.Protocols.LogQuery.Query query, TimeRange range, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
-        var parameters = new SqlParameters();
-        await using var connection = await OpenAsync(cancellationToken);
-        var source = "log_events";
-        var filter = query.Filter;
-        if (database.Engine == StorageEngine.Sqlite && FullTextFirst.RequiredTerm(filter) is { } term
-            && await IsRareAsync(connection, term, cancellationToken))
-        {
-            // CROSS JOIN fixes the loop order in SQLite: the index's few rows outside, events looked up by id.
-            source = $"(SELECT rowid AS rid FROM log_text WHERE log_text MATCH {parameters.Add(SqliteLogDialect.Phrase(term.Text))}) f CROSS JOIN log_events ON log_events.id = f.rid";
-            filter = FullTextFirst.Without(filter, term);
-        }
-        var where = new StringBuilder(Base(projectId, range, filter, parameters));
-        if (LogCursor.Decode(cursor) is { } after)
-            where.Append($" AND (timestamp < {parameters.Add(after.Timestamp)} OR (timestamp = {parameters.Add(after.Timestamp)} AND id < {parameters.Add(after.Id)}))");
+        var filter = LogFilter.Compile(query.Filter);
+        var after = LogCursor.Decode(cursor);
         limit = Math.Clamp(limit, 1, 1000);
-        var sql = $"SELECT {EventColumns} FROM (SELECT log_events.* FROM {source} WHERE {where} ORDER BY timestamp DESC, id DESC LIMIT {limit}) e " +
-                  "LEFT JOIN log_templates t ON t.project_id = e.project_id AND t.hash = e.template_hash ORDER BY e.timestamp DESC, e.id DESC";
-        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters.Values, cancellationToken: cancellationToken))).ToList();
-        var next = rows.Count == limit ? LogCursor.Encode(rows[^1].Timestamp, rows[^1].Id) : null;
-        return new LogPage(rows.Select(r => r.ToView()).ToList(), next);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var reader = new BlockReader(connection);
+        var allTemplates = MentionsTemplate(query.Filter, null) ? await templates.AllAsync(connection, projectId, cancellationToken) : null;
+        var words = filter.RequiredWords;
+        var scan = new BlockScan(words);
+        var scratch = new StoredLogEvent();
+        // The newest `limit` matches so far, smallest (oldest) on top.
+        var best = new PriorityQueue<(LogEventView View, long Hash), (long Timestamp, long Id)>();
+        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, words.Count > 0, cancellationToken))
+        {
+            if (best.Count == limit && best.TryPeek(out _, out var oldest) && block.MaxTimestamp < oldest.Timestamp)
+                break;
+            if (after is { } c && block.MinTimestamp > c.Timestamp)
+                continue;
+            if (!MayContainAll(block, words))
+                continue;
+            scan.Each(block.Id, await reader.DataAsync(block.Id, cancellationToken), scratch, ev =>
+            {
+                if (ev.Timestamp < range.From || ev.Timestamp >= range.To)
+                    return true;
+                if (after is { } c && (ev.Timestamp > c.Timestamp || (ev.Timestamp == c.Timestamp && ev.Id >= c.Id)))
+                    return true;
+                if (best.Count == limit && best.TryPeek(out _, out var floor) && (ev.Timestamp, ev.Id).CompareTo(floor) <= 0)
+                    return true;
+                ev.Template = allTemplates?.GetValueOrDefault(ev.TemplateHash);
+                if (!filter.Matches(ev))
+                    return true;
+                if (best.Count == limit)
+                    best.Dequeue();
+                best.Enqueue((View(ev), ev.TemplateHash), (ev.Timestamp, ev.Id));
+                return true;
+            });
+        }
+        var found = new List<(LogEventView View, long Hash)>(best.Count);
+        while (best.Count > 0)
+            found.Add(best.Dequeue());
+        found.Reverse();
+        var events = await WithTemplatesAsync(connection, projectId, found, cancellationToken);
+        var next = events.Count == limit ? LogCursor.Encode(events[^1].Timestamp.ToUnixTimeMilliseconds(), events[^1].Id) : null;
+        return new LogPage(events, next);
     }
 
-    /// <summary>Events after <paramref name="afterId"/> matching the filter, oldest first: what the live tail shows next.</summary>
-    public async Task<IReadOnlyList<LogEventView>> AfterAsync(long projectId, QueryNode? filter, long afterId, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Events stored after <paramref name="afterId"/> matching the filter, oldest first: what the live tail shows next.</summary>
+    public async Task<IReadOnlyList<LogEventView>> AfterAsync(long projectId, QueryNode? filterNode, long afterId, int limit, CancellationToken cancellationToken = default)
     {
-        var parameters = new SqlParameters();
-        var where = $"project_id = {parameters.Add(projectId)} AND id > {parameters.Add(afterId)} AND {Filter(filter, parameters)}";
-        var sql = $"SELECT {EventColumns} FROM (SELECT * FROM log_events WHERE {where} ORDER BY id LIMIT {Math.Clamp(limit, 1, 1000)}) e " +
-                  "LEFT JOIN log_templates t ON t.project_id = e.project_id AND t.hash = e.template_hash ORDER BY e.id";
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters.Values, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToView()).ToList();
+        var filter = LogFilter.Compile(filterNode);
+        limit = Math.Clamp(limit, 1, 1000);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var reader = new BlockReader(connection);
+        var allTemplates = MentionsTemplate(filterNode, null) ? await templates.AllAsync(connection, projectId, cancellationToken) : null;
+        var scan = new BlockScan(filter.RequiredWords);
+        var scratch = new StoredLogEvent();
+        var events = new List<(LogEventView View, long Hash)>();
+        var firstBlock = afterId == long.MaxValue ? long.MaxValue : (afterId >> 16);
+        await foreach (var block in reader.FromIdAsync(projectId, firstBlock, cancellationToken))
+        {
+            scan.Each(block.Id, await reader.DataAsync(block.Id, cancellationToken), scratch, ev =>
+            {
+                if (ev.Id <= afterId)
+                    return true;
+                ev.Template = allTemplates?.GetValueOrDefault(ev.TemplateHash);
+                if (filter.Matches(ev))
+                    events.Add((View(ev), ev.TemplateHash));
+                return events.Count < limit;
+            });
+            if (events.Count >= limit)
+                break;
+        }
+        return await WithTemplatesAsync(connection, projectId, events, cancellationToken);
     }
 
     public async Task<long> LatestIdAsync(long projectId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM log_events WHERE project_id = @projectId", new { projectId }) ?? 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await new BlockReader(connection).LatestEventIdAsync(projectId, cancellationToken);
     }
 
     public async Task<AggregateResult> AggregateAsync(long projectId, Aggregation aggregation, QueryNode? filter, TimeRange range, CancellationToken cancellationToken = default)
     {
         if (MinuteCounts.CanAnswer(aggregation, filter))
             return await MinuteCounts.AggregateAsync(database, projectId, aggregation, range, cancellationToken);
-        var parameters = new SqlParameters();
-        var (sql, columns) = new LogAggregateCompiler(_dialect).Compile(aggregation, Base(projectId, range, filter, parameters), parameters);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters.Values.ParameterNames)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = parameters.Values.Get<object?>(name) ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(ResultValues.Present(aggregation, row));
-        }
-        return new AggregateResult(columns, rows);
+        var aggregator = new LogAggregator(aggregation);
+        await ScanAsync(projectId, filter, aggregation, range, aggregator.Add, cancellationToken);
+        return aggregator.Result();
     }
 
     /// <summary>Matching events per time bin, for the search page's histogram.</summary>
@@ -104,58 +117,78 @@ public sealed class LogStore(Database database, IOptions<LogsOptions>? options =
     /// <summary>The most frequent message templates among matching events.</summary>
     public async Task<IReadOnlyList<TemplateCount>> TopTemplatesAsync(long projectId, QueryNode? filter, TimeRange range, int limit, CancellationToken cancellationToken = default)
     {
-        var parameters = new SqlParameters();
-        var sql = $"SELECT c.hash AS Hash, COALESCE(t.template, '') AS Template, c.n AS Count FROM " +
-                  $"(SELECT template_hash AS hash, COUNT(*) AS n FROM log_events WHERE {Base(projectId, range, filter, parameters)} GROUP BY template_hash ORDER BY n DESC LIMIT {Math.Clamp(limit, 1, 100)}) c " +
-                  $"LEFT JOIN log_templates t ON t.project_id = {parameters.Add(projectId)} AND t.hash = c.hash ORDER BY c.n DESC";
-        await using var connection = await OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<TemplateCount>(new CommandDefinition(sql, parameters.Values, cancellationToken: cancellationToken))).ToList();
+        var counts = new Dictionary<long, long>();
+        await ScanAsync(projectId, filter, null, range, ev => counts[ev.TemplateHash] = counts.GetValueOrDefault(ev.TemplateHash) + 1, cancellationToken);
+        var top = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(Math.Clamp(limit, 1, 100)).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var texts = await templates.ForAsync(connection, projectId, top.Select(t => t.Key), cancellationToken);
+        return top.Select(t => new TemplateCount(t.Key, texts.GetValueOrDefault(t.Key) ?? "", t.Value)).ToList();
     }
 
-    /// <summary>Whether the full-text index holds at most Logs:FullTextFirstLimit rows for the term
-    /// (counting stops there, so asking costs little even for a common word).</summary>
-    private async Task<bool> IsRareAsync(DbConnection connection, TextNode term, CancellationToken cancellationToken)
+    /// <summary>Hands every matching event in the range to <paramref name="onMatch"/>.</summary>
+    private async Task ScanAsync(long projectId, QueryNode? filterNode, Aggregation? aggregation, TimeRange range, Action<StoredLogEvent> onMatch, CancellationToken cancellationToken)
     {
-        var limit = options?.Value.FullTextFirstLimit ?? new LogsOptions().FullTextFirstLimit;
-        if (limit <= 0)
-            return false;
-        var matches = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM log_text WHERE log_text MATCH @phrase LIMIT @cap)",
-            new { phrase = SqliteLogDialect.Phrase(term.Text), cap = limit + 1 }, cancellationToken: cancellationToken));
-        return matches <= limit;
+        var filter = LogFilter.Compile(filterNode);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var reader = new BlockReader(connection);
+        var allTemplates = MentionsTemplate(filterNode, aggregation) ? await templates.AllAsync(connection, projectId, cancellationToken) : null;
+        var words = filter.RequiredWords;
+        var scan = new BlockScan(words);
+        var scratch = new StoredLogEvent();
+        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, words.Count > 0, cancellationToken))
+        {
+            if (!MayContainAll(block, words))
+                continue;
+            scan.Each(block.Id, await reader.DataAsync(block.Id, cancellationToken), scratch, ev =>
+            {
+                if (ev.Timestamp < range.From || ev.Timestamp >= range.To)
+                    return true;
+                ev.Template = allTemplates?.GetValueOrDefault(ev.TemplateHash);
+                if (filter.Matches(ev))
+                    onMatch(ev);
+                return true;
+            });
+        }
     }
 
-    private string Base(long projectId, TimeRange range, QueryNode? filter, SqlParameters parameters) =>
-        $"project_id = {parameters.Add(projectId)} AND timestamp >= {parameters.Add(range.From)} AND timestamp < {parameters.Add(range.To)} AND {Filter(filter, parameters)}";
-
-    private string Filter(QueryNode? filter, SqlParameters parameters) => new LogFilterCompiler(_dialect).Compile(filter, parameters);
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    private static bool MayContainAll(BlockMeta block, IReadOnlyList<string> words)
     {
-        var connection = await database.OpenAsync(cancellationToken);
-        if (connection is SqliteConnection sqlite)
-            SqlitePercentile.Register(sqlite);
-        return connection;
+        foreach (var word in words)
+        {
+            if (!BlockFilter.MayContain(block.Filter, word))
+                return false;
+        }
+        return true;
     }
 
-    private sealed class EventRow
+    private static LogEventView View(StoredLogEvent ev) => new(ev.Id, DateTimeOffset.FromUnixTimeMilliseconds(ev.Timestamp), LogLevels.Name(ev.Level),
+        ev.Message, ev.Template, ev.Service, ev.Host, ev.Pid, ev.TraceId, ev.SpanId, ev.RequestId, ev.Environment, ev.Exception,
+        ev.Properties.ValueKind == JsonValueKind.Object ? JsonNode.Parse(ev.Properties.GetRawText()) : new JsonObject());
+
+    /// <summary>The views, each with its template's text.</summary>
+    private async Task<List<LogEventView>> WithTemplatesAsync(DbConnection connection, long projectId, List<(LogEventView View, long Hash)> events, CancellationToken cancellationToken)
     {
-        public long Id { get; set; }
-        public long Timestamp { get; set; }
-        public long Level { get; set; }
-        public string Message { get; set; } = "";
-        public string? Template { get; set; }
-        public string? Service { get; set; }
-        public string? Host { get; set; }
-        public long? Pid { get; set; }
-        public string? TraceId { get; set; }
-        public string? SpanId { get; set; }
-        public string? RequestId { get; set; }
-        public string? Environment { get; set; }
-        public string? Exception { get; set; }
-        public string Properties { get; set; } = "{}";
-
-        public LogEventView ToView() => new(Id, DateTimeOffset.FromUnixTimeMilliseconds(Timestamp), LogLevels.Name((LogLevel)Level), Message,
-            Template, Service, Host, (int?)Pid, TraceId, SpanId, RequestId, Environment, Exception, JsonNode.Parse(Properties));
+        if (events.Count == 0)
+            return [];
+        var texts = await templates.ForAsync(connection, projectId, events.Select(e => e.Hash), cancellationToken);
+        return events.Select(e => e.View with { Template = texts.GetValueOrDefault(e.Hash) }).ToList();
     }
+
+    private static bool MentionsTemplate(QueryNode? node, Aggregation? aggregation) =>
+        Mentions(node) || (aggregation is not null && (aggregation.GroupBy.Any(k => IsTemplate(k.Field)) || aggregation.Calls.Any(c => IsTemplate(c.Field))));
+
+    private static bool Mentions(QueryNode? node) => node switch
+    {
+        AndNode and => Mentions(and.Left) || Mentions(and.Right),
+        OrNode or => Mentions(or.Left) || Mentions(or.Right),
+        NotNode not => Mentions(not.Operand),
+        CompareNode compare => IsTemplate(compare.Field),
+        LikeNode like => IsTemplate(like.Field),
+        InNode @in => IsTemplate(@in.Field),
+        HasNode has => IsTemplate(has.Field),
+        _ => false,
+    };
+
+    private static bool IsTemplate(FieldPath? field) =>
+        field is not null && (field.Name.Equals("@template", StringComparison.OrdinalIgnoreCase) || field.Name.Equals("@mt", StringComparison.OrdinalIgnoreCase));
 }

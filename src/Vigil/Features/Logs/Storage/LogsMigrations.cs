@@ -3,10 +3,11 @@ using Vigil.Infrastructure.Storage;
 namespace Vigil.Features.Logs.Storage;
 
 /// <summary>
-/// Log events: a time index per project, a full-text index over message, exception and property
-/// values, message templates stored once, and per-minute counts maintained at ingest so histograms
-/// never scan events. Properties are JSON and not indexed one by one: the time range bounds every
-/// scan, and a property equality is first narrowed by the full-text index (see docs/LOGS.md).
+/// Log events, stored in blocks (migration 2): a few hundred events per row as JSON lines, with
+/// the block's time span and a filter of its words, so ingest writes one row per block and a
+/// search reads only the blocks its time range and words allow (see docs/LOGS.md). Message
+/// templates are stored once, and per-minute counts are kept at ingest so histograms never scan
+/// events. Migration 1's row-per-event tables are converted by migration 2 and dropped.
 /// </summary>
 public sealed class LogsMigrations : IMigrationSet
 {
@@ -15,7 +16,45 @@ public sealed class LogsMigrations : IMigrationSet
     public IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "log events, full-text index, templates and minute counts", Events + SqliteText + Shared, Events + PostgresText + Shared),
+        new(2, "log events move into blocks with word filters", Blocks + SqliteConvert, Blocks + PostgresConvert),
     ];
+
+    // An event row becomes a one-event block without a filter (it may hold any word), so nothing
+    // stored before blocks is lost; new events arrive in full blocks.
+    private const string Blocks = """
+        CREATE TABLE log_blocks (
+            id {id},
+            project_id BIGINT NOT NULL,
+            min_ts BIGINT NOT NULL,
+            max_ts BIGINT NOT NULL,
+            count INTEGER NOT NULL,
+            levels INTEGER NOT NULL,
+            filter {blob} NULL,
+            data {blob} NOT NULL
+        );
+        CREATE INDEX ix_log_blocks_time ON log_blocks (project_id, max_ts, id);
+        CREATE INDEX ix_log_blocks_oldest ON log_blocks (project_id, min_ts);
+
+        """;
+
+    private const string SqliteConvert = """
+        INSERT INTO log_blocks (project_id, min_ts, max_ts, count, levels, filter, data)
+        SELECT project_id, timestamp, timestamp, 1, 1 << level, NULL, CAST(json_object(
+            't', timestamp, 'l', level, 'm', message, 'h', template_hash, 's', service, 'ho', host, 'pid', pid,
+            'tr', trace_id, 'sp', span_id, 'r', request_id, 'e', environment, 'x', exception, 'p', json(properties)) AS BLOB)
+        FROM log_events ORDER BY id;
+        DROP TABLE log_text;
+        DROP TABLE log_events;
+        """;
+
+    private const string PostgresConvert = """
+        INSERT INTO log_blocks (project_id, min_ts, max_ts, count, levels, filter, data)
+        SELECT project_id, timestamp, timestamp, 1, 1 << level, NULL, convert_to(jsonb_build_object(
+            't', timestamp, 'l', level, 'm', message, 'h', template_hash, 's', service, 'ho', host, 'pid', pid,
+            'tr', trace_id, 'sp', span_id, 'r', request_id, 'e', environment, 'x', exception, 'p', properties)::text, 'UTF8')
+        FROM log_events ORDER BY id;
+        DROP TABLE log_events;
+        """;
 
     // The engines differ only in how an event's properties ({json}) and full text are held.
     private const string Events = """

@@ -1,3 +1,4 @@
+using Vigil.Features.Logs.Blocks.Evaluation;
 using Dapper;
 using Vigil.Features.Logs.Query;
 using Vigil.Infrastructure.Storage;
@@ -13,7 +14,12 @@ public static class MinuteCounts
         filter is null
         && aggregation.Calls.All(c => c.Function == AggregateFunction.Count && c.Field is null)
         && aggregation.GroupBy.Count > 0
-        && aggregation.GroupBy.All(k => k.Bin is { } bin ? bin.TotalMilliseconds % 60_000 == 0 : LogField.Resolve(k.Field!).Kind == LogFieldKind.Level);
+        && aggregation.GroupBy.All(k => k.Bin is { } bin ? bin.TotalMilliseconds % 60_000 == 0 : EventField.Resolve(k.Field!).Kind == EventFieldKind.Level);
+
+    /// <summary>As LogAggregator orders rows: by bin then the other keys, or without a bin by the count, largest first.</summary>
+    private static string Order(int binIndex, int keys) => binIndex >= 0
+        ? string.Join(", ", Enumerable.Range(1, keys).OrderBy(i => i == binIndex + 1 ? 0 : i))
+        : $"{keys + 1} DESC";
 
     public static async Task<AggregateResult> AggregateAsync(Database database, long projectId, Aggregation aggregation, TimeRange range, CancellationToken cancellationToken)
     {
@@ -22,7 +28,7 @@ public static class MinuteCounts
         var binIndex = aggregation.GroupBy.ToList().FindIndex(k => k.Bin is not null);
         var sql = $"SELECT {string.Join(", ", select)}, SUM(count) FROM log_minutes " +
                   "WHERE project_id = @projectId AND minute >= @from AND minute < @to " +
-                  $"GROUP BY {groups} ORDER BY {(binIndex >= 0 ? binIndex + 1 : select.Count + 1)}";
+                  $"GROUP BY {groups} ORDER BY {Order(binIndex, select.Count)}";
         await using var connection = await database.OpenAsync(cancellationToken);
         var from = range.From - range.From % 60_000;
         var rows = new List<object?[]>();

@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Vigil.Features.Logs.Blocks;
+
+/// <summary>The SQL side of reading blocks: their descriptions page by page, newest (by latest
+/// event) first or in storage order, and one block's events on demand. A filter is read only when
+/// the search has words to test against it, and events only for blocks that passed.</summary>
+public sealed class BlockReader(DbConnection connection)
+{
+    private const int PageSize = 256;
+
+    /// <summary>Blocks overlapping [from, to), by latest event, newest first.</summary>
+    public async IAsyncEnumerable<BlockMeta> NewestFirstAsync(long projectId, long from, long to, bool withFilter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long lastMax = long.MaxValue, lastId = long.MaxValue;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<(long Id, long Min, long Max, int Count, byte[]? Filter)>(new CommandDefinition(
+                $"SELECT id, min_ts, max_ts, count, {(withFilter ? "filter" : "NULL")} FROM log_blocks " +
+                "WHERE project_id = @projectId AND max_ts >= @from AND (max_ts < @lastMax OR (max_ts = @lastMax AND id < @lastId)) " +
+                $"ORDER BY max_ts DESC, id DESC LIMIT {PageSize}",
+                new { projectId, from, lastMax, lastId }, cancellationToken: cancellationToken))).ToList();
+            foreach (var row in page)
+            {
+                if (row.Min < to)
+                    yield return new BlockMeta(row.Id, row.Min, row.Max, row.Count, row.Filter);
+            }
+            if (page.Count < PageSize)
+                yield break;
+            (lastMax, lastId) = (page[^1].Max, page[^1].Id);
+        }
+    }
+
+    /// <summary>Blocks from <paramref name="firstId"/> on, in the order they were stored.</summary>
+    public async IAsyncEnumerable<BlockMeta> FromIdAsync(long projectId, long firstId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var next = firstId;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<(long Id, long Min, long Max, int Count)>(new CommandDefinition(
+                $"SELECT id, min_ts, max_ts, count FROM log_blocks WHERE project_id = @projectId AND id >= @next ORDER BY id LIMIT {PageSize}",
+                new { projectId, next }, cancellationToken: cancellationToken))).ToList();
+            foreach (var row in page)
+                yield return new BlockMeta(row.Id, row.Min, row.Max, row.Count, null);
+            if (page.Count < PageSize)
+                yield break;
+            next = page[^1].Id + 1;
+        }
+    }
+
+    public async Task<byte[]> DataAsync(long blockId, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<byte[]>(new CommandDefinition(
+            "SELECT data FROM log_blocks WHERE id = @blockId", new { blockId }, cancellationToken: cancellationToken)) ?? [];
+
+    /// <summary>The id the newest stored event of the project has, 0 when it has none.</summary>
+    public async Task<long> LatestEventIdAsync(long projectId, CancellationToken cancellationToken)
+    {
+        var latest = await connection.QueryFirstOrDefaultAsync<(long Id, int Count)?>(new CommandDefinition(
+            "SELECT id, count FROM log_blocks WHERE project_id = @projectId ORDER BY id DESC LIMIT 1", new { projectId }, cancellationToken: cancellationToken));
+        return latest is { } block ? (block.Id << 16) | (long)(block.Count - 1) : 0;
+    }
+}

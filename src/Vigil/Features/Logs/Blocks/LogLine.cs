@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Protocols.Logs;
+using LogLevel = Vigil.Protocols.Logs.LogLevel;
+
+namespace Vigil.Features.Logs.Blocks;
+
+/// <summary>
+/// One event as one line of a block: a compact JSON object with short names (t time, l level,
+/// m message, h template hash, s service, ho host, pid, tr trace, sp span, r request, e
+/// environment, x exception, i event name, p properties), absent fields left out. Lines never
+/// hold a raw newline (JSON escapes it), so a block splits on '\n'. Text stays UTF-8 as sent
+/// (relaxed escaping), so a word is found in a line's bytes as it was written.
+/// </summary>
+public static class LogLine
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    public static JsonWriterOptions Options => WriterOptions;
+
+    /// <summary>Writes <paramref name="record"/> as one line (without the newline).</summary>
+    /// <returns>the bytes its properties took</returns>
+    public static long Write(Utf8JsonWriter json, LogRecord record)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("t", record.Timestamp.ToUnixTimeMilliseconds());
+        json.WriteNumber("l", (int)record.Level);
+        json.WriteString("m", record.Message);
+        json.WriteNumber("h", unchecked((long)record.TemplateHash));
+        WriteOptional(json, "s", record.Service);
+        WriteOptional(json, "ho", record.Host);
+        if (record.ProcessId is { } pid)
+            json.WriteNumber("pid", pid);
+        WriteOptional(json, "tr", record.TraceId);
+        WriteOptional(json, "sp", record.SpanId);
+        WriteOptional(json, "r", record.RequestId);
+        WriteOptional(json, "e", record.Environment);
+        WriteOptional(json, "x", record.Exception);
+        WriteOptional(json, "i", record.EventName);
+        long properties = 2;
+        if (record.Properties.Count > 0)
+        {
+            json.WritePropertyName("p");
+            var start = json.BytesCommitted + json.BytesPending;
+            WriteValue(json, record.Properties);
+            properties = json.BytesCommitted + json.BytesPending - start;
+        }
+        json.WriteEndObject();
+        return properties;
+    }
+
+    /// <summary>Reads a line into <paramref name="target"/>; the returned document backs its
+    /// <see cref="StoredLogEvent.Properties"/> and must be disposed after use. Null when the line is not an event.</summary>
+    public static JsonDocument? Read(ReadOnlyMemory<byte> line, long id, StoredLogEvent target)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var root = document.RootElement;
+        target.Id = id;
+        target.Timestamp = 0;
+        target.Level = LogLevel.Information;
+        target.Message = "";
+        target.TemplateHash = 0;
+        target.Template = null;
+        target.Service = target.Host = target.TraceId = target.SpanId = target.RequestId = target.Environment = target.Exception = target.EventName = null;
+        target.Pid = null;
+        target.Properties = default;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Null)
+                continue;
+            switch (property.Name)
+            {
+                case "t": target.Timestamp = value.GetInt64(); break;
+                case "l": target.Level = (LogLevel)value.GetInt32(); break;
+                case "m": target.Message = value.GetString() ?? ""; break;
+                case "h": target.TemplateHash = value.GetInt64(); break;
+                case "s": target.Service = value.GetString(); break;
+                case "ho": target.Host = value.GetString(); break;
+                case "pid": target.Pid = value.GetInt32(); break;
+                case "tr": target.TraceId = value.GetString(); break;
+                case "sp": target.SpanId = value.GetString(); break;
+                case "r": target.RequestId = value.GetString(); break;
+                case "e": target.Environment = value.GetString(); break;
+                case "x": target.Exception = value.GetString(); break;
+                case "i": target.EventName = value.GetString(); break;
+                case "p": target.Properties = value; break;
+            }
+        }
+        return document;
+    }
+
+    /// <summary>Writes a property value as sent, except a number in exponent form (5.03e2), which is
+    /// written in its shortest exact form (503) when that is the same number: a search for 503 then
+    /// finds its digits in the line's bytes.</summary>
+    private static void WriteValue(Utf8JsonWriter json, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                json.WriteStartObject();
+                foreach (var (name, child) in obj)
+                {
+                    json.WritePropertyName(name);
+                    WriteValue(json, child);
+                }
+                json.WriteEndObject();
+                break;
+            case JsonArray array:
+                json.WriteStartArray();
+                foreach (var child in array)
+                    WriteValue(json, child);
+                json.WriteEndArray();
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
+                if (value.TryGetValue<long>(out var integer))
+                    json.WriteNumberValue(integer);
+                else
+                    json.WriteRawValue(NumberText(value)!, skipInputValidation: true);
+                break;
+            case null:
+                json.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(json);
+                break;
+        }
+    }
+
+    /// <summary>The number's text as a line stores it (see <see cref="WriteValue"/>).</summary>
+    public static string NumberText(JsonValue value)
+    {
+        var raw = value.ToJsonString();
+        if (raw.AsSpan().IndexOfAny('e', 'E') < 0)
+            return raw;
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            && LogTokens.NumberText(number) is var exact && exact.AsSpan().IndexOfAny('e', 'E') < 0
+            && double.Parse(exact, CultureInfo.InvariantCulture) == number
+                ? exact
+                : raw;
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+            json.WriteString(name, value);
+    }
+}
