@@ -1,9 +1,14 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Vigil.Tests.Support;
 
 /// <summary>Debian's Chromium driven by Playwright, one browser per test class, a fresh context
 /// (cookies, storage) per page. Never downloads a browser.</summary>
+/// <remarks>Tests wait with <c>Expect(page).ToHaveURLAsync</c> and locator assertions, which the driver polls,
+/// never with <c>WaitForURLAsync</c> or <c>WaitForLoadStateAsync</c>: in Playwright for .NET those check the
+/// frame's URL or load state, then subscribe to its events while another thread delivers them, so an event
+/// arriving in between is lost and the wait runs into its timeout (microsoft/playwright-dotnet#3364).</remarks>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
@@ -41,7 +46,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         var page = await NewPageAsync(server.BaseUrl);
         await page.GotoAsync("/login");
         await SubmitSignInAsync(page);
-        await page.WaitForURLAsync("**/projects", new() { WaitUntil = WaitUntilState.Load });
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects");
         return page;
     }
 
