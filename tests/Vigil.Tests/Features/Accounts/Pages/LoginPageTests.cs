@@ -41,7 +41,7 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
 
         await ChromiumFixture.SubmitSignInAsync(page);
 
-        await page.WaitForURLAsync($"**/projects/{server.DefaultProject.Slug}/settings");
+        await Expect(page).ToHaveURLAsync($"{server.BaseUrl}/projects/{server.DefaultProject.Slug}/settings");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
         await page.GotoAsync("/login?ReturnUrl=https%3A%2F%2Fevil.example%2F");
         await ChromiumFixture.SubmitSignInAsync(page);
 
-        await page.WaitForURLAsync("**/projects");
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects");
         Assert.StartsWith(server.BaseUrl, page.Url);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Vigil.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -24,7 +25,7 @@ public sealed class TraceLinkTests(VigilServerFixture server, ChromiumFixture ch
         var page = await chromium.SignedInPageAsync(server);
         await page.GotoAsync($"/issues/{issueId}");
         await page.ClickAsync("a.logs-link");
-        await page.WaitForURLAsync($"**/projects/{project.Slug}/logs?**");
+        await Expect(page).ToHaveURLAsync(new Regex($"/projects/{Regex.Escape(project.Slug)}/logs\\?"));
         await Expect(page.Locator("#q")).ToHaveValueAsync($"@trace_id = '{traceId}'");
         await Expect(page.Locator(".log-row")).ToHaveCountAsync(1);
         await Expect(page.Locator(".log-row .log-message")).ToHaveTextAsync("charging order 41");
@@ -36,7 +37,7 @@ public sealed class TraceLinkTests(VigilServerFixture server, ChromiumFixture ch
         var ev = page.Locator("table.trace-events a.title");
         await Expect(ev).ToHaveCountAsync(1);
         await ev.ClickAsync();
-        await page.WaitForURLAsync($"**/issues/{issueId}?event=*");
+        await Expect(page).ToHaveURLAsync(new Regex($"/issues/{issueId}\\?event=\\d+$"));
         await Expect(page.Locator(".exception .value").First).ToHaveTextAsync("card declined for order 41");
     }
 

@@ -14,7 +14,7 @@ public sealed class ProjectsPageTests(VigilServerFixture server, ChromiumFixture
         await page.FillAsync("input[name=Name]", "Shop API");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/projects/shop-api/settings");
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects/shop-api/settings");
         await Expect(page.Locator("code.dsn-value")).ToContainTextAsync(server.BaseUrl.Replace("http://", ""));
         await page.GotoAsync("/projects");
         await Expect(page.Locator("table.projects")).ToContainTextAsync("Shop API");
