@@ -23,19 +23,27 @@ public static class LogTokens
     /// <summary>Calls <paramref name="word"/> for each word of <paramref name="text"/>, in order.</summary>
     public static void Each(ReadOnlySpan<char> text, Action<string> word)
     {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inside = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.IsSurrogate(text[i]));
-            if (inside && start < 0)
-                start = i;
-            else if (!inside && start >= 0)
-            {
-                word(text[start..i].ToString().ToLowerInvariant());
-                start = -1;
-            }
-        }
+        var position = 0;
+        while (NextWord(text, ref position, out var range))
+            word(text[range].ToString().ToLowerInvariant());
     }
+
+    /// <summary>The next word of <paramref name="text"/> at or after <paramref name="position"/> (as it
+    /// is written, not lower-cased); false when there is none. The one place that says what a word is.</summary>
+    public static bool NextWord(ReadOnlySpan<char> text, ref int position, out Range word)
+    {
+        var start = position;
+        while (start < text.Length && !IsWordChar(text[start]))
+            start++;
+        var end = start;
+        while (end < text.Length && IsWordChar(text[end]))
+            end++;
+        position = end;
+        word = start..end;
+        return end > start;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.IsSurrogate(c);
 
     /// <summary>The words a number literal or number property value contributes.</summary>
     public static string NumberText(double value) => value.ToString("R", CultureInfo.InvariantCulture);

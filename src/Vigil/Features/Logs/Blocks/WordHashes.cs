@@ -39,18 +39,9 @@ public sealed class WordHashes
     /// <summary>Adds the words of <paramref name="text"/>.</summary>
     public void AddText(ReadOnlySpan<char> text)
     {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inside = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.IsSurrogate(text[i]));
-            if (inside && start < 0)
-                start = i;
-            else if (!inside && start >= 0)
-            {
-                AddWord(text[start..i]);
-                start = -1;
-            }
-        }
+        var position = 0;
+        while (LogTokens.NextWord(text, ref position, out var word))
+            AddWord(text[word]);
     }
 
     /// <summary>Adds the words of every value under <paramref name="node"/> (as <see cref="LogTokens.EachInValue"/> reads them back).</summary>

@@ -29,23 +29,13 @@ internal static class EventWords
     /// <summary>Words are maximal runs of letters, digits and surrogates (LogTokens' rule).</summary>
     public static bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IWordSink
     {
-        var start = -1;
-        for (var i = 0; i < text.Length; i++)
+        var position = 0;
+        while (LogTokens.NextWord(text, ref position, out var word))
         {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
-            {
-                if (start < 0)
-                    start = i;
-            }
-            else if (start >= 0)
-            {
-                if (sink.Take(text[start..i]))
-                    return true;
-                start = -1;
-            }
+            if (sink.Take(text[word]))
+                return true;
         }
-        return start >= 0 && sink.Take(text[start..]);
+        return false;
     }
 
     private static bool ScanValue<TSink>(JsonElement element, Span<char> buffer, ref TSink sink) where TSink : struct, IWordSink
