@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Features.Logs.Blocks;
+using Vigil.Features.Logs.Blocks.Evaluation;
 using Vigil.Features.Logs.Query;
 using Vigil.Infrastructure.Storage;
 using Vigil.Protocols.LogQuery;
@@ -189,6 +190,5 @@ public sealed class LogStore(Database database, LogTemplates templates)
         _ => false,
     };
 
-    private static bool IsTemplate(FieldPath? field) =>
-        field is not null && (field.Name.Equals("@template", StringComparison.OrdinalIgnoreCase) || field.Name.Equals("@mt", StringComparison.OrdinalIgnoreCase));
+    private static bool IsTemplate(FieldPath? field) => field is not null && EventField.Resolve(field).IsTemplate;
 }

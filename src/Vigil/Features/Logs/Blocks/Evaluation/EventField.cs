@@ -64,6 +64,8 @@ internal sealed class EventField
 
     /// <summary>The block token filters hold the words of this text column: all of them but the
     /// template, which is stored once per project rather than with the event.</summary>
+    public bool IsTemplate => _column == Column.Template;
+
     public bool WordsAreIndexed => Kind == EventFieldKind.Text && _column != Column.Template;
 
     /// <summary>has(field): a column is not null; a property key is present, even holding JSON null.</summary>
