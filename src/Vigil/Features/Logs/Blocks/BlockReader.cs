@@ -17,16 +17,19 @@ public sealed class BlockReader(DbConnection connection)
         long lastMax = long.MaxValue, lastId = long.MaxValue;
         while (true)
         {
-            var page = (await connection.QueryAsync<(long Id, long Min, long Max, int Count, byte[]? Filter)>(new CommandDefinition(
-                $"SELECT id, min_ts, max_ts, count, {(withFilter ? "filter" : "NULL")} FROM log_blocks " +
-                "WHERE project_id = @projectId AND max_ts >= @from AND (max_ts < @lastMax OR (max_ts = @lastMax AND id < @lastId)) " +
+            // Index-only (the time index covers these columns); filters are read after, for the blocks that overlap.
+            var page = (await connection.QueryAsync<(long Id, long Min, long Max, int Count)>(new CommandDefinition(
+                "SELECT id, min_ts, max_ts, count FROM log_blocks " +
+                "WHERE project_id = @projectId AND max_ts >= @from AND min_ts < @to AND (max_ts < @lastMax OR (max_ts = @lastMax AND id < @lastId)) " +
                 $"ORDER BY max_ts DESC, id DESC LIMIT {PageSize}",
-                new { projectId, from, lastMax, lastId }, cancellationToken: cancellationToken))).ToList();
+                new { projectId, from, to, lastMax, lastId }, cancellationToken: cancellationToken))).ToList();
+            var filters = withFilter && page.Count > 0
+                ? (await connection.QueryAsync<(long Id, byte[]? Filter)>(new CommandDefinition(
+                    $"SELECT id, filter FROM log_blocks WHERE id IN ({string.Join(',', page.Select(row => row.Id))})",
+                    cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Filter)
+                : null;
             foreach (var row in page)
-            {
-                if (row.Min < to)
-                    yield return new BlockMeta(row.Id, row.Min, row.Max, row.Count, row.Filter);
-            }
+                yield return new BlockMeta(row.Id, row.Min, row.Max, row.Count, filters?.GetValueOrDefault(row.Id));
             if (page.Count < PageSize)
                 yield break;
             (lastMax, lastId) = (page[^1].Max, page[^1].Id);

@@ -32,7 +32,7 @@ public sealed class LogsMigrations : IMigrationSet
             filter {blob} NULL,
             data {blob} NOT NULL
         );
-        CREATE INDEX ix_log_blocks_time ON log_blocks (project_id, max_ts, id);
+        CREATE INDEX ix_log_blocks_time ON log_blocks (project_id, max_ts, id, min_ts, count);
         CREATE INDEX ix_log_blocks_oldest ON log_blocks (project_id, min_ts);
 
         """;
