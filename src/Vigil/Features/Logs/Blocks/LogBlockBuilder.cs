@@ -1,38 +1,33 @@
 using System.Buffers;
-using System.Text.Json;
-using Vigil.Protocols.Logs;
+using CommunityToolkit.HighPerformance.Buffers;
 
 namespace Vigil.Features.Logs.Blocks;
 
-/// <summary>Packs one project's records into blocks of at most <c>Logs:BlockEvents</c> events:
-/// each record written once as a line, its words added to the block's filter set.</summary>
-public sealed class LogBlockBuilder(long projectId, int maxEvents)
+/// <summary>Packs one project's encoded events into blocks of at most <c>Logs:BlockEvents</c>
+/// events: each event's line copied in, its words added to the block's distinct set.</summary>
+public sealed class LogBlockBuilder(long projectId, int maxEvents) : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _data = new(64 * 1024);
-    private readonly WordHashes _words = new();
+    private readonly ArrayPoolBufferWriter<byte> _data = new(64 * 1024);
+    private readonly HashSet<ulong> _words = [];
     private readonly List<LogBlock> _blocks = [];
-    private Utf8JsonWriter? _json;
     private long _min = long.MaxValue, _max = long.MinValue;
     private int _count, _levels;
 
-    /// <returns>the event's size as retention counts it: message, exception and properties (as JSON)</returns>
-    public long Add(LogRecord record)
+    /// <summary>Adds event <paramref name="index"/> of <paramref name="events"/>.</summary>
+    public void Add(EncodedLogs events, int index)
     {
         if (_count == maxEvents)
             Flush();
         if (_count > 0)
             _data.Write("\n"u8);
-        var json = _json ??= new Utf8JsonWriter(_data, LogLine.Options);
-        json.Reset(_data);
-        var properties = LogLine.Write(json, record);
-        json.Flush();
-        var timestamp = record.Timestamp.ToUnixTimeMilliseconds();
+        _data.Write(events.Line(index));
+        foreach (var word in events.Words(index))
+            _words.Add(word);
+        var timestamp = events.Timestamp(index);
         _min = Math.Min(_min, timestamp);
         _max = Math.Max(_max, timestamp);
-        _levels |= 1 << (int)record.Level;
+        _levels |= 1 << (int)events.Level(index);
         _count++;
-        AddWords(record);
-        return record.Message.Length + (record.Exception?.Length ?? 0) + properties;
     }
 
     /// <summary>The finished blocks (the builder is empty afterwards).</summary>
@@ -44,23 +39,14 @@ public sealed class LogBlockBuilder(long projectId, int maxEvents)
         return blocks;
     }
 
-    private void AddWords(LogRecord record)
-    {
-        _words.AddText(record.Message);
-        foreach (var text in (ReadOnlySpan<string?>)[record.Exception, record.Service, record.Host, record.RequestId, record.Environment, record.EventName, record.TraceId, record.SpanId])
-        {
-            if (text is not null)
-                _words.AddText(text);
-        }
-        _words.AddNode(record.Properties);
-    }
+    public void Dispose() => _data.Dispose();
 
     private void Flush()
     {
         if (_count == 0)
             return;
-        _blocks.Add(new LogBlock(projectId, _min, _max, _count, _levels, BlockFilter.Build(_words.Hashes), _data.WrittenSpan.ToArray()));
-        _data.ResetWrittenCount();
+        _blocks.Add(new LogBlock(projectId, _min, _max, _count, _levels, BlockFilter.Build(_words), _data.WrittenSpan.ToArray()));
+        _data.Clear();
         _words.Clear();
         _min = long.MaxValue;
         _max = long.MinValue;

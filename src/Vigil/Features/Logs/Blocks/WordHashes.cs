@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -6,21 +7,15 @@ using System.Text.Json.Nodes;
 namespace Vigil.Features.Logs.Blocks;
 
 /// <summary>
-/// The distinct words of a block, kept as 64-bit hashes (FNV-1a of the lower-cased word's UTF-8)
-/// for its <see cref="BlockFilter"/>. The words are <see cref="LogTokens"/>' words, found and hashed
-/// in place: ingest allocates no string per word. <see cref="Of"/> hashes a query's word the same way.
+/// Hashes the words of an event for its block's <see cref="BlockFilter"/>: 64-bit FNV-1a of the
+/// lower-cased word's UTF-8, written to <paramref name="sink"/> as found (repeats included; the
+/// block keeps the distinct ones). The words are <see cref="LogTokens"/>' words, found and hashed in
+/// place: ingest allocates no string per word. <see cref="Of"/> hashes a query's word the same way.
 /// </summary>
-public sealed class WordHashes
+public sealed class WordHashes(IBufferWriter<ulong> sink)
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
-    private readonly HashSet<ulong> _hashes = [];
-
-    public int Count => _hashes.Count;
-
-    public IReadOnlyCollection<ulong> Hashes => _hashes;
-
-    public void Clear() => _hashes.Clear();
 
     /// <summary>The hash of one word, already lower-case (as <see cref="LogTokens"/> gives them).</summary>
     public static ulong Of(string word)
@@ -103,11 +98,17 @@ public sealed class WordHashes
         {
             if (c >= 128)
             {
-                _hashes.Add(Of(word.ToString().ToLowerInvariant()));
+                Write(Of(word.ToString().ToLowerInvariant()));
                 return;
             }
             hash = (hash ^ (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c)) * Prime;
         }
-        _hashes.Add(hash);
+        Write(hash);
+    }
+
+    private void Write(ulong hash)
+    {
+        sink.GetSpan(1)[0] = hash;
+        sink.Advance(1);
     }
 }

@@ -48,9 +48,11 @@ public sealed class LogIngest(
                 metrics.Rejected.Add(Stream, "rate_limited", parsed.Records.Count);
                 return Busy(format, 60, $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} items per minute.");
             }
-            var committed = queue.TryEnqueue(new LogWork(project.Id, parsed.Records));
+            var work = LogWork.Encode(project.Id, parsed.Records);
+            var committed = queue.TryEnqueue(work);
             if (committed is null)
             {
+                work.Events.Dispose();
                 metrics.Rejected.Add(Stream, "queue_full", parsed.Records.Count);
                 return Busy(format, settings.RetryAfterSeconds, "Vigil is busy: the log queue is full. Retry after the given seconds.");
             }

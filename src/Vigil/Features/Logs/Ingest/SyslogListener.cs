@@ -119,7 +119,11 @@ public sealed class SyslogListener(
             return;
         }
         // Syslog senders cannot be told to slow down, so a full queue loses the message: count it.
-        if (queue.TryEnqueue(new LogWork(projectId, [record])) is null)
+        var work = LogWork.Encode(projectId, [record]);
+        if (queue.TryEnqueue(work) is null)
+        {
+            work.Events.Dispose();
             metrics.Rejected.Add(Stream, "queue_full");
+        }
     }
 }

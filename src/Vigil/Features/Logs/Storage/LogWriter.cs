@@ -10,7 +10,7 @@ using Vigil.Infrastructure.Storage;
 
 namespace Vigil.Features.Logs.Storage;
 
-/// <summary>Commits a batch of log records in one transaction: each project's records packed into
+/// <summary>Commits a batch of encoded log events in one transaction: each project's events packed into
 /// blocks (one row per block, see <see cref="LogBlockBuilder"/>), any message template not stored
 /// yet, and the per-minute counts.</summary>
 public sealed class LogWriter(Database database, VigilMetrics metrics, IOptions<LogsOptions> options) : IBatchSink<LogWork>
@@ -38,32 +38,43 @@ public sealed class LogWriter(Database database, VigilMetrics metrics, IOptions<
         metrics.Accepted.Add(Stream, amount: count);
     }
 
-    /// <summary>Packs the batch into blocks and folds its minute counts and new templates. Kept out of
-    /// the async method so the JIT optimises this loop on its own, early.</summary>
+    /// <summary>Packs the batch's encoded events into blocks, folds their minute counts and new
+    /// templates, and gives the encoded buffers back to their pool.</summary>
     private (List<LogBlock> Blocks, long Count) Pack(IReadOnlyList<LogWork> batch,
         Dictionary<(long Project, long Minute, int Level), (long Count, long Bytes)> minutes,
         Dictionary<(long Project, long Hash), (string Template, long FirstSeen)> templates)
     {
         long count = 0;
         var builders = new Dictionary<long, LogBlockBuilder>();
-        foreach (var work in batch)
+        try
         {
-            if (!builders.TryGetValue(work.ProjectId, out var builder))
-                builders[work.ProjectId] = builder = new LogBlockBuilder(work.ProjectId, Math.Clamp(options.Value.BlockEvents, 1, 65_536));
-            foreach (var record in work.Records)
+            foreach (var work in batch)
             {
-                var size = builder.Add(record);
-                var timestamp = record.Timestamp.ToUnixTimeMilliseconds();
-                var hash = unchecked((long)record.TemplateHash);
-                var minute = timestamp - ((timestamp % 60_000) + 60_000) % 60_000;
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(minutes, (work.ProjectId, minute, (int)record.Level), out _);
-                slot = (slot.Count + 1, slot.Bytes + size);
-                if (!_knownTemplates.ContainsKey((work.ProjectId, hash)))
-                    templates.TryAdd((work.ProjectId, hash), (record.Template ?? record.Message, timestamp));
-                count++;
+                if (!builders.TryGetValue(work.ProjectId, out var builder))
+                    builders[work.ProjectId] = builder = new LogBlockBuilder(work.ProjectId, Math.Clamp(options.Value.BlockEvents, 1, 65_536));
+                var events = work.Events;
+                for (var i = 0; i < events.Count; i++)
+                    builder.Add(events, i);
+                count += events.Count;
+                foreach (var ((minute, level), (n, bytes)) in events.Minutes)
+                {
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(minutes, (work.ProjectId, minute, level), out _);
+                    slot = (slot.Count + n, slot.Bytes + bytes);
+                }
+                foreach (var (hash, template) in events.Templates)
+                {
+                    if (!_knownTemplates.ContainsKey((work.ProjectId, hash)))
+                        templates.TryAdd((work.ProjectId, hash), template);
+                }
+                events.Dispose();
             }
+            return ([.. builders.Values.SelectMany(b => b.Finish())], count);
         }
-        return ([.. builders.Values.SelectMany(b => b.Finish())], count);
+        finally
+        {
+            foreach (var builder in builders.Values)
+                builder.Dispose();
+        }
     }
 
     private static async Task WriteBlocksAsync(DbConnection connection, DbTransaction transaction, IEnumerable<LogBlock> blocks, CancellationToken cancellationToken)

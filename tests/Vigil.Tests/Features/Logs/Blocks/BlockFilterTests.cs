@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Vigil.Features.Logs.Blocks;
 
@@ -8,10 +9,11 @@ public sealed class BlockFilterTests
 {
     private static byte[] FilterOf(string text, JsonObject? properties = null)
     {
-        var words = new WordHashes();
+        var hashes = new ArrayBufferWriter<ulong>();
+        var words = new WordHashes(hashes);
         words.AddText(text);
         words.AddNode(properties);
-        return BlockFilter.Build(words.Hashes);
+        return BlockFilter.Build(hashes.WrittenSpan.ToArray().ToHashSet());
     }
 
     [Theory]

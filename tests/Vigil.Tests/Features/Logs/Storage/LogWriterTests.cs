@@ -24,7 +24,7 @@ public sealed class LogWriterTests(VigilServerFixture server) : IClassFixture<Vi
             Properties = new JsonObject { ["unique"] = $"u{i}x{i * 7919}" },
         }).ToList();
 
-        await server.Service<IBatchSink<LogWork>>().WriteAsync([new LogWork(project.Id, records)], CancellationToken.None);
+        await server.Service<IBatchSink<LogWork>>().WriteAsync([LogWork.Encode(project.Id, records)], CancellationToken.None);
 
         await using var connection = await database.OpenAsync();
         var blocks = (await connection.QueryAsync<(int Count, long Min, long Max)>(
