@@ -53,7 +53,7 @@ public sealed class EncodedLogs : IDisposable
             json.Reset(encoded._lines);
             var properties = LogLine.Write(json, record);
             json.Flush();
-            AddWords(words, record);
+            words.AddLine(encoded._lines.WrittenSpan[(i == 0 ? 0 : encoded._events[i - 1].LineEnd)..]);
             var timestamp = record.Timestamp.ToUnixTimeMilliseconds();
             encoded._events[i] = new Event(encoded._lines.WrittenCount, encoded._words.WrittenCount, timestamp, record.Level);
             var minute = timestamp - ((timestamp % 60_000) + 60_000) % 60_000;
@@ -68,17 +68,6 @@ public sealed class EncodedLogs : IDisposable
     {
         _lines.Dispose();
         _words.Dispose();
-    }
-
-    private static void AddWords(WordHashes words, LogRecord record)
-    {
-        words.AddText(record.Message);
-        foreach (var text in (ReadOnlySpan<string?>)[record.Exception, record.Service, record.Host, record.RequestId, record.Environment, record.EventName, record.TraceId, record.SpanId])
-        {
-            if (text is not null)
-                words.AddText(text);
-        }
-        words.AddNode(record.Properties);
     }
 
     private readonly record struct Event(int LineEnd, int WordEnd, long Timestamp, LogLevel Level);

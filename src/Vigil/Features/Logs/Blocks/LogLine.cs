@@ -51,6 +51,15 @@ public static class LogLine
         return properties;
     }
 
+    /// <summary>Whether a line's field holds words for the block filter: the text fields and the
+    /// properties, not the time, level, template hash or process id.</summary>
+    public static bool HoldsWords(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 => name[0] is (byte)'m' or (byte)'s' or (byte)'r' or (byte)'e' or (byte)'x' or (byte)'i' or (byte)'p',
+        2 => name.SequenceEqual("ho"u8) || name.SequenceEqual("tr"u8) || name.SequenceEqual("sp"u8),
+        _ => false,
+    };
+
     /// <summary>Reads a line into <paramref name="target"/>; the returned document backs its
     /// <see cref="StoredLogEvent.Properties"/> and must be disposed after use. Null when the line is not an event.</summary>
     public static JsonDocument? Read(ReadOnlyMemory<byte> line, long id, StoredLogEvent target)

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Vigil.Features.Logs.Blocks;
 
@@ -16,6 +15,7 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
+    private static readonly ulong True = Of("true"), False = Of("false");
 
     /// <summary>The hash of one word, already lower-case (as <see cref="LogTokens"/> gives them).</summary>
     public static ulong Of(string word)
@@ -39,56 +39,98 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
             AddWord(text[word]);
     }
 
-    /// <summary>Adds the words of every value under <paramref name="node"/> (as <see cref="LogTokens.EachInValue"/> reads them back).</summary>
-    public void AddNode(JsonNode? node)
+    /// <summary>Adds the words of a stored line (see <see cref="LogLine"/>): its text fields and every
+    /// value under its properties, as <see cref="LogTokens.EachInValue"/> reads them back, found in
+    /// the line's own UTF-8. Time, level, template hash and process id are not words.</summary>
+    public void AddLine(ReadOnlySpan<byte> line)
     {
-        switch (node)
+        var reader = new Utf8JsonReader(line);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                    AddNode(child);
+            var words = LogLine.HoldsWords(reader.ValueSpan);
+            reader.Read();
+            if (!words)
+                reader.Skip();
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                AddValues(ref reader);
+            else
+                AddScalar(ref reader);
+        }
+    }
+
+    /// <summary>Every scalar inside the object or array the reader is at; names are not words.</summary>
+    private void AddValues(ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.StartObject or JsonTokenType.StartArray
+                or JsonTokenType.EndObject or JsonTokenType.EndArray))
+                AddScalar(ref reader);
+        }
+    }
+
+    private void AddScalar(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                AddUtf8(reader.ValueSpan);
                 break;
-            case JsonArray array:
-                foreach (var child in array)
-                    AddNode(child);
+            case JsonTokenType.String:
+                var rented = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+                AddUtf8(rented.AsSpan(0, reader.CopyString(rented)));
+                ArrayPool<byte>.Shared.Return(rented);
                 break;
-            case JsonValue value:
-                AddValue(value);
+            case JsonTokenType.Number:
+                // As the line spells it, and in its shortest form too (a query's number is spelt that way).
+                AddUtf8(reader.ValueSpan);
+                Span<char> shortest = stackalloc char[32];
+                if (reader.TryGetDouble(out var number) && number.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
+                    AddText(shortest[..written]);
+                break;
+            case JsonTokenType.True:
+                Write(True);
+                break;
+            case JsonTokenType.False:
+                Write(False);
                 break;
         }
     }
 
-    private void AddValue(JsonValue value)
+    /// <summary>The words of UTF-8 text: ASCII hashed byte by byte, anything else through <see cref="AddText"/>.</summary>
+    private void AddUtf8(ReadOnlySpan<byte> text)
     {
-        Span<char> digits = stackalloc char[32];
-        if (value.TryGetValue<string>(out var text))
-            AddText(text);
-        else if (value.TryGetValue<long>(out var integer) && integer.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture))
-            AddText(digits[..written]);
-        else if (value.TryGetValue<bool>(out var flag))
-            AddWord(flag ? "true" : "false");
-        else
+        if (!Ascii.IsValid(text))
         {
-            switch (value.GetValueKind())
+            var chars = ArrayPool<char>.Shared.Rent(text.Length);
+            AddText(chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars)));
+            ArrayPool<char>.Shared.Return(chars);
+            return;
+        }
+        var hash = Offset;
+        var inWord = false;
+        foreach (var b in text)
+        {
+            // An ASCII letter or digit: what LogTokens calls a word character, below 128.
+            var lower = (byte)(b | 0x20);
+            var letter = (uint)(lower - 'a') <= 'z' - 'a';
+            if (letter || (uint)(b - '0') <= 9)
             {
-                case JsonValueKind.String:
-                    AddText(value.GetValue<string>());
-                    break;
-                case JsonValueKind.Number:
-                    // As the line spells it, and in its shortest form too (a query's number is spelt that way).
-                    var raw = LogLine.NumberText(value);
-                    AddText(raw);
-                    if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-                        AddText(LogTokens.NumberText(parsed));
-                    break;
-                case JsonValueKind.True:
-                    AddWord("true");
-                    break;
-                case JsonValueKind.False:
-                    AddWord("false");
-                    break;
+                hash = (hash ^ (letter ? lower : b)) * Prime;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                Write(hash);
+                hash = Offset;
+                inWord = false;
             }
         }
+        if (inWord)
+            Write(hash);
     }
 
     private void AddWord(ReadOnlySpan<char> word)
