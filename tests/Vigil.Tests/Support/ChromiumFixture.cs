@@ -15,6 +15,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public const string ExecutablePath = "/usr/bin/chromium";
 
     private readonly ConcurrentDictionary<string, Lazy<Task>> _warmServers = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _sessions = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -35,10 +36,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    /// <param name="storageState">cookies and storage to start from (Playwright's storage state JSON)</param>
+    public async Task<IPage> NewPageAsync(string baseUrl, string? storageState = null)
     {
         await _warmServers.GetOrAdd(baseUrl, url => new Lazy<Task>(() => WarmUpAsync(url))).Value;
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, StorageState = storageState });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -53,14 +55,27 @@ public sealed class ChromiumFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A page signed in as the fixture's admin, on the projects list.</summary>
+    /// <summary>A page signed in as the fixture's admin, on the projects list, in a context of its own. The
+    /// first for a server signs in through the form; later ones start from that session's cookies, so a
+    /// class with many browser tests stays under /login's limit of 10 sign-ins a minute per address.</summary>
     public async Task<IPage> SignedInPageAsync(VigilServerFixture server)
+    {
+        var session = await _sessions.GetOrAdd(server.BaseUrl, _ => new Lazy<Task<string>>(() => SignInOnceAsync(server))).Value;
+        var page = await NewPageAsync(server.BaseUrl, session);
+        await page.GotoAsync("/projects");
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects");
+        return page;
+    }
+
+    private async Task<string> SignInOnceAsync(VigilServerFixture server)
     {
         var page = await NewPageAsync(server.BaseUrl);
         await page.GotoAsync("/login");
         await SubmitSignInAsync(page);
         await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects");
-        return page;
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
     }
 
     /// <summary>Fills and submits the sign-in form the page is showing.</summary>

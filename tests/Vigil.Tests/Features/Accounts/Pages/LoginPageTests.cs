@@ -26,8 +26,11 @@ public sealed class LoginPageTests(VigilServerFixture server, ChromiumFixture ch
     [Fact]
     public async Task TheRightPasswordLandsOnTheProjects()
     {
-        var page = await chromium.SignedInPageAsync(server);
+        var page = await chromium.NewPageAsync(server.BaseUrl);
+        await page.GotoAsync("/login");
+        await ChromiumFixture.SubmitSignInAsync(page);
 
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/projects");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Projects" })).ToBeVisibleAsync();
         await Expect(page.Locator("table.projects")).ToContainTextAsync("Default");
     }
