@@ -78,6 +78,10 @@ public sealed class Database : IAsyncDisposable
         if (_postgres is not null)
             await _postgres.DisposeAsync();
         else
-            SqliteConnection.ClearAllPools();
+        {
+            // This database's pool only: a test process runs several servers, each with its own file.
+            using var connection = new SqliteConnection(_sqliteConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
     }
 }
