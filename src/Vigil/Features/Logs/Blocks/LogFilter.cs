@@ -16,10 +16,14 @@ public sealed class LogFilter
 {
     private readonly EventCondition _condition;
 
-    private LogFilter(EventCondition condition, IReadOnlyList<string> requiredWords)
+    /// <summary>Every level (bits 0–5, trace to fatal).</summary>
+    public const int AnyLevel = (1 << 6) - 1;
+
+    private LogFilter(EventCondition condition, IReadOnlyList<string> requiredWords, int requiredLevels)
     {
         _condition = condition;
         RequiredWords = requiredWords;
+        RequiredLevels = requiredLevels;
     }
 
     /// <summary>Lower-cased words (LogTokens) that every matching event holds among the words its
@@ -28,12 +32,18 @@ public sealed class LogFilter
     /// nothing is certain: or, not, like, in and ranges promise no word.</summary>
     public IReadOnlyList<string> RequiredWords { get; }
 
+    /// <summary>The levels a matching event may have, a bit per level as a block's <c>levels</c> holds
+    /// them: a block with none of them cannot match. <see cref="AnyLevel"/> unless the query's
+    /// conjunctions compare the level (<c>level = 'error'</c>, <c>level >= warning</c>, <c>level in [..]</c>).</summary>
+    public int RequiredLevels { get; }
+
     /// <exception cref="LogQueryException">a level or time literal that means nothing</exception>
     public static LogFilter Compile(QueryNode? node)
     {
         var words = new List<string>();
         Require(node, words);
-        return new LogFilter(Condition(node), words.Distinct(StringComparer.Ordinal).ToList());
+        var condition = Condition(node);
+        return new LogFilter(condition, words.Distinct(StringComparer.Ordinal).ToList(), Levels(node));
     }
 
     public bool Matches(StoredLogEvent ev) => _condition.Matches(ev);
@@ -116,6 +126,44 @@ public sealed class LogFilter
                 words.AddRange(EqualityWords(compare));
                 break;
         }
+    }
+
+    /// <summary>The levels a match may have: conjunctions intersect, a level comparison or <c>in</c>
+    /// keeps the levels it holds for, anything else (or, not, other fields) promises nothing.</summary>
+    private static int Levels(QueryNode? node)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                return Levels(and.Left) & Levels(and.Right);
+            case CompareNode compare when EventField.Resolve(compare.Field).Kind == EventFieldKind.Level:
+                return LevelsWhere(compare.Operator, LevelNumber(compare.Value));
+            case InNode { Negated: false } @in when EventField.Resolve(@in.Field).Kind == EventFieldKind.Level:
+                return @in.Values.Aggregate(0, (mask, value) => mask | LevelsWhere(CompareOperator.Equal, LevelNumber(value)));
+            default:
+                return AnyLevel;
+        }
+    }
+
+    private static int LevelsWhere(CompareOperator op, int level)
+    {
+        var mask = 0;
+        for (var candidate = 0; candidate < 6; candidate++)
+        {
+            var holds = op switch
+            {
+                CompareOperator.Equal => candidate == level,
+                CompareOperator.NotEqual => candidate != level,
+                CompareOperator.Less => candidate < level,
+                CompareOperator.LessOrEqual => candidate <= level,
+                CompareOperator.Greater => candidate > level,
+                CompareOperator.GreaterOrEqual => candidate >= level,
+                _ => true,
+            };
+            if (holds)
+                mask |= 1 << candidate;
+        }
+        return mask;
     }
 
     private static IEnumerable<string> EqualityWords(CompareNode compare)

@@ -24,18 +24,17 @@ public sealed class LogStore(Database database, LogTemplates templates)
         await using var connection = await database.OpenAsync(cancellationToken);
         var reader = new BlockReader(connection);
         var allTemplates = MentionsTemplate(query.Filter, null) ? await templates.AllAsync(connection, projectId, cancellationToken) : null;
-        var words = filter.RequiredWords;
-        var scan = new BlockScan(words);
+        var scan = new BlockScan(filter.RequiredWords);
         var scratch = new StoredLogEvent();
         // The newest `limit` matches so far, smallest (oldest) on top.
         var best = new PriorityQueue<(LogEventView View, long Hash), (long Timestamp, long Id)>();
-        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, words.Count > 0, cancellationToken))
+        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, CanPrune(filter), cancellationToken))
         {
             if (best.Count == limit && best.TryPeek(out _, out var oldest) && block.MaxTimestamp < oldest.Timestamp)
                 break;
             if (after is { } c && block.MinTimestamp > c.Timestamp)
                 continue;
-            if (!MayContainAll(block, words))
+            if (!MayMatch(block, filter))
                 continue;
             scan.Each(block.Id, await reader.DataAsync(block.Id, cancellationToken), scratch, ev =>
             {
@@ -133,12 +132,11 @@ public sealed class LogStore(Database database, LogTemplates templates)
         await using var connection = await database.OpenAsync(cancellationToken);
         var reader = new BlockReader(connection);
         var allTemplates = MentionsTemplate(filterNode, aggregation) ? await templates.AllAsync(connection, projectId, cancellationToken) : null;
-        var words = filter.RequiredWords;
-        var scan = new BlockScan(words);
+        var scan = new BlockScan(filter.RequiredWords);
         var scratch = new StoredLogEvent();
-        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, words.Count > 0, cancellationToken))
+        await foreach (var block in reader.NewestFirstAsync(projectId, range.From, range.To, CanPrune(filter), cancellationToken))
         {
-            if (!MayContainAll(block, words))
+            if (!MayMatch(block, filter))
                 continue;
             scan.Each(block.Id, await reader.DataAsync(block.Id, cancellationToken), scratch, ev =>
             {
@@ -152,9 +150,15 @@ public sealed class LogStore(Database database, LogTemplates templates)
         }
     }
 
-    private static bool MayContainAll(BlockMeta block, IReadOnlyList<string> words)
+    /// <summary>Whether a block's filter or levels could rule it out for this query.</summary>
+    private static bool CanPrune(LogFilter filter) => filter.RequiredWords.Count > 0 || filter.RequiredLevels != LogFilter.AnyLevel;
+
+    /// <summary>False when the block surely holds no match: it lacks a level the query needs, or a word.</summary>
+    private static bool MayMatch(BlockMeta block, LogFilter filter)
     {
-        foreach (var word in words)
+        if ((block.Levels & filter.RequiredLevels) == 0)
+            return false;
+        foreach (var word in filter.RequiredWords)
         {
             if (!BlockFilter.MayContain(block.Filter, word))
                 return false;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Infrastructure.Storage;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Features.Logs.Blocks;
@@ -65,6 +66,53 @@ public sealed class BlockSearchTests(SmallBlocksServer server) : IClassFixture<S
         await LogsClient.AcceptAsync(server.Http, key.PublicKey, lines);
 
         Assert.Equal([2, 1, 0], await AllPagesAsync(project.Slug, "status = 503", pageSize: 10));
+    }
+
+    [Fact]
+    public async Task ALevelQueryFindsItsEventsAcrossBlocksWithAndWithoutThatLevel()
+    {
+        var (project, key) = await server.CreateProjectAsync("Levels");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        string[] levels = ["info", "info", "info", "info", "error", "info", "warning", "info", "info", "fatal", "info", "info"];
+        await LogsClient.AcceptAsync(server.Http, key.PublicKey, [.. levels.Select((level, i) => new JsonObject
+        {
+            ["time"] = start.AddSeconds(i).ToUnixTimeMilliseconds(),
+            ["msg"] = "step",
+            ["level"] = level,
+            ["n"] = i,
+        })]);
+
+        Assert.Equal([4], await AllPagesAsync(project.Slug, "level = 'error'", pageSize: 10));
+        Assert.Equal([9, 6, 4], await AllPagesAsync(project.Slug, "level >= warning", pageSize: 2));
+        Assert.Equal([9, 4], await AllPagesAsync(project.Slug, "step and level in [error, fatal]", pageSize: 10));
+        Assert.Equal(10, (await AllPagesAsync(project.Slug, "level = info or n = 4", pageSize: 100)).Count);
+    }
+
+    /// <summary>Proves the search trusts a block's levels: with them rewritten to say "information only",
+    /// the block holding the error is never read. (A fault caused by editing the row.)</summary>
+    [Fact]
+    public async Task ABlockWhoseLevelsLackTheQueriedOneIsNotRead()
+    {
+        var (project, key) = await server.CreateProjectAsync("Levels pruned");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await LogsClient.AcceptAsync(server.Http, key.PublicKey, [.. Enumerable.Range(0, 3).Select(i => new JsonObject
+        {
+            ["time"] = start.AddSeconds(i).ToUnixTimeMilliseconds(),
+            ["msg"] = "step",
+            ["level"] = i == 1 ? "error" : "info",
+            ["n"] = i,
+        })]);
+        Assert.Equal([1], await AllPagesAsync(project.Slug, "level = 'error'", pageSize: 10));
+
+        await using (var connection = await server.Service<Database>().OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE log_blocks SET levels = {1 << (int)Vigil.Protocols.Logs.LogLevel.Information} WHERE project_id = {project.Id}";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Assert.Empty(await AllPagesAsync(project.Slug, "level = 'error'", pageSize: 10));
+        Assert.Equal([2, 1, 0], await AllPagesAsync(project.Slug, "step", pageSize: 10));
     }
 
     private async Task<List<int>> AllPagesAsync(string project, string q, int pageSize)

@@ -421,6 +421,47 @@ public sealed class LogFilterTests
     public void RequiredWordsAreWhatEveryMatchMustContain(string query, string words) =>
         Assert.Equal(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), Filter(query).RequiredWords);
 
+    [Theory]
+    [InlineData("level = error", "error")]
+    [InlineData("@l = 'warn'", "warning")]
+    [InlineData("severity = 4", "error")]
+    [InlineData("level >= warning", "warning error fatal")]
+    [InlineData("level < info", "trace debug")]
+    [InlineData("level <= info and level > trace", "debug information")]
+    [InlineData("level != debug", "trace information warning error fatal")]
+    [InlineData("level in [error, fatal]", "error fatal")]
+    [InlineData("checkout and level = error and status = 500", "error")]
+    [InlineData("level = error and level = info", "")]
+    [InlineData("level = error or status = 500", "trace debug information warning error fatal")]
+    [InlineData("not level = error", "trace debug information warning error fatal")]
+    [InlineData("level not in [error]", "trace debug information warning error fatal")]
+    [InlineData("status = 500", "trace debug information warning error fatal")]
+    public void RequiredLevelsAreTheLevelsAMatchMayHave(string query, string levels) =>
+        Assert.Equal(levels.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Enum.GetValues<LogLevel>().Where(l => (Filter(query).RequiredLevels & (1 << (int)l)) != 0).Select(l => l.ToString().ToLowerInvariant()));
+
+    /// <summary>A level left out of the required ones would lose its blocks' matches.</summary>
+    [Theory]
+    [InlineData("level = error")]
+    [InlineData("level >= warning and level < fatal")]
+    [InlineData("level in [debug, error]")]
+    [InlineData("level != info")]
+    [InlineData("level = error or level = trace")]
+    [InlineData("not level >= warning")]
+    public void EveryMatchingEventsLevelIsARequiredOne(string query)
+    {
+        var filter = Filter(query);
+        var matched = 0;
+        foreach (var level in Enum.GetValues<LogLevel>())
+        {
+            if (!filter.Matches(new StoredLogEvent { Level = level, Message = "x" }))
+                continue;
+            matched++;
+            Assert.NotEqual(0, filter.RequiredLevels & (1 << (int)level));
+        }
+        Assert.NotEqual(0, matched);
+    }
+
     /// <summary>A required word an event could lack would lose it; every matching event here must
     /// hold all of them among the words the token filters index.</summary>
     [Theory]
