@@ -16,13 +16,16 @@ public sealed class BlockReader(DbConnection connection)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long lastMax = long.MaxValue, lastId = long.MaxValue;
+        // A search for the newest few often stops within its first blocks: start with a small page
+        // (and as few filters read) and double it for searches that go on.
+        var pageSize = 16;
         while (true)
         {
             // Index-only (the time index covers these columns); filters and levels are read after, for the blocks that overlap.
             var page = (await connection.QueryAsync<(long Id, long Min, long Max)>(new CommandDefinition(
                 "SELECT id, min_ts, max_ts FROM log_blocks " +
                 "WHERE project_id = @projectId AND max_ts >= @from AND min_ts < @to AND (max_ts < @lastMax OR (max_ts = @lastMax AND id < @lastId)) " +
-                $"ORDER BY max_ts DESC, id DESC LIMIT {PageSize}",
+                $"ORDER BY max_ts DESC, id DESC LIMIT {pageSize}",
                 new { projectId, from, to, lastMax, lastId }, cancellationToken: cancellationToken))).ToList();
             var more = details && page.Count > 0
                 ? (await connection.QueryAsync<(long Id, byte[]? Filter, int Levels)>(new CommandDefinition(
@@ -35,9 +38,10 @@ public sealed class BlockReader(DbConnection connection)
                     ? new BlockMeta(row.Id, row.Min, row.Max, detail.Filter, detail.Levels == 0 ? LogFilter.AnyLevel : detail.Levels)
                     : new BlockMeta(row.Id, row.Min, row.Max, null);
             }
-            if (page.Count < PageSize)
+            if (page.Count < pageSize)
                 yield break;
             (lastMax, lastId) = (page[^1].Max, page[^1].Id);
+            pageSize = Math.Min(pageSize * 2, PageSize);
         }
     }
 

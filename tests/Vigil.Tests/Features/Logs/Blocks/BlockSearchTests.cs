@@ -68,6 +68,25 @@ public sealed class BlockSearchTests(SmallBlocksServer server) : IClassFixture<S
         Assert.Equal([2, 1, 0], await AllPagesAsync(project.Slug, "status = 503", pageSize: 10));
     }
 
+    /// <summary>Blocks are read in pages that start small and double (16, 32 …): 150 events in 50 blocks
+    /// take three pages, and nothing is lost or repeated where one page ends and the next begins.</summary>
+    [Fact]
+    public async Task ASearchReadsOnAcrossSeveralPagesOfBlocks()
+    {
+        var (project, key) = await server.CreateProjectAsync("Many blocks");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await LogsClient.AcceptAsync(server.Http, key.PublicKey, [.. Enumerable.Range(0, 150).Select(i => new JsonObject
+        {
+            ["time"] = start.AddSeconds(i).ToUnixTimeMilliseconds(),
+            ["msg"] = i == 0 ? "alpha oldest narwhal" : "alpha",
+            ["n"] = i,
+        })]);
+
+        Assert.Equal(Enumerable.Range(0, 150).Reverse(), await AllPagesAsync(project.Slug, "alpha", pageSize: 1000));
+        Assert.Equal([0], await AllPagesAsync(project.Slug, "narwhal", pageSize: 10));
+        Assert.Equal(Enumerable.Range(0, 150).Reverse(), await AllPagesAsync(project.Slug, "alpha", pageSize: 7));
+    }
+
     [Fact]
     public async Task ALevelQueryFindsItsEventsAcrossBlocksWithAndWithoutThatLevel()
     {
