@@ -27,7 +27,7 @@ internal static class OtlpProtoValues
             }
             var ok = field switch
             {
-                1 => reader.Expect(wire, ProtoReader.Len, field) && TryReadString(ref reader, out key),
+                1 => reader.Expect(wire, ProtoReader.Len, field) && TryReadKey(ref reader, out key),
                 2 => reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var v, out var at)
                      && TryReadAnyValue(v, at, depth + 1, ref reader, out value),
                 _ => reader.TrySkip(wire),
@@ -146,6 +146,17 @@ internal static class OtlpProtoValues
                 return outer.Fail(reader.Error!, reader.ErrorOffset);
             }
         }
+        return true;
+    }
+
+    private static bool TryReadKey(ref ProtoReader reader, out string? key)
+    {
+        key = null;
+        if (!reader.TryReadBytes(out var bytes, out _))
+        {
+            return false;
+        }
+        key = AttributeKeys.Get(bytes);
         return true;
     }
 

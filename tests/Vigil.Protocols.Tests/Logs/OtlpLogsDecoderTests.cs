@@ -166,6 +166,42 @@ public sealed class OtlpLogsDecoderTests
         Assert.Equal(1, error.Line);
     }
 
+    /// <summary>Keys are handed out from a small table of recent ones; thousands of distinct keys (so
+    /// slots are shared), repeats, non-ASCII and long keys must all come back exactly as sent.</summary>
+    [Fact]
+    public void EveryAttributeKeyComesBackAsSentAcrossManyDistinctAndRepeatedKeys()
+    {
+        var sent = Enumerable.Range(0, 600).Select(r => Enumerable.Range(0, 10)
+            .Select(a => (r * 10 + a) % 3000 is var n && n % 97 == 0 ? $"clé.{n}" : n % 89 == 0 ? new string('k', 70) + n : $"k{n}")
+            .Distinct().ToList()).ToList();
+        sent = [.. sent, .. sent]; // every key twice
+        var records = sent.Select(keys => Field(2 << 3 | 2, [.. keys.SelectMany(key => Field(6 << 3 | 2, [.. Field(1 << 3 | 2, Utf8(key)), .. Field(2 << 3 | 2, Field(1 << 3 | 2, Utf8("v")))]))]));
+        byte[] request = Field(1 << 3 | 2, Field(2 << 3 | 2, [.. records.SelectMany(r => r)]));
+
+        var result = OtlpLogsDecoder.DecodeProtobuf(request, ReceivedAt);
+
+        Assert.Null(result.Fatal);
+        Assert.Equal(sent.Count, result.Records.Count);
+        for (var i = 0; i < sent.Count; i++)
+            Assert.Equal(sent[i], result.Records[i].Properties.Select(p => p.Key));
+    }
+
+    /// <summary>A length-delimited protobuf field: tag, varint length, payload.</summary>
+    private static byte[] Field(int tag, byte[] payload)
+    {
+        var bytes = new List<byte> { (byte)tag };
+        for (var length = (uint)payload.Length; ; length >>= 7)
+        {
+            if (length < 0x80)
+            {
+                bytes.Add((byte)length);
+                break;
+            }
+            bytes.Add((byte)(length | 0x80));
+        }
+        return [.. bytes, .. payload];
+    }
+
     [Fact]
     public void InvalidJsonIsFatal()
     {
