@@ -4,7 +4,10 @@
 // certificate (else smtp-server's built-in one), "authMethods": ["PLAIN", "LOGIN"] (the default),
 // "hideSTARTTLS": true to not offer STARTTLS. AUTH is required; writes one JSON line per accepted
 // message to stdout: {from, to, user, authMethod, secure, raw}.
-// Recipients steer failures: "softfail-once@…" gets 451 the first time, "reject@…" always gets 550.
+// Recipients steer failures: "softfail-once@…" gets 451 the first time, "reject@…" always gets 550,
+// "busy-once@…" gets 450 the first time it is offered and is accepted after, "busy-then-gone@…" gets 450
+// the first time and 550 after (a mailbox that was busy, then deleted), "busy@…" always gets 450, and
+// "busy-then-closing@…" gets 450, then 421 (the server closing the session), then is accepted.
 import { readFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 
@@ -12,6 +15,7 @@ const [port, user, password, json] = process.argv.slice(2);
 const options = json ? JSON.parse(json) : {};
 const softFailed = new Set();
 const authMethods = new Map();
+const offered = new Map(); // address → how many times RCPT TO named it
 
 const server = new SMTPServer({
   secure: Boolean(options.secure),
@@ -28,6 +32,18 @@ const server = new SMTPServer({
   },
   onRcptTo(address, session, callback) {
     const to = address.address.toLowerCase();
+    const times = (offered.get(to) || 0) + 1;
+    offered.set(to, times);
+    if (to.startsWith('busy-once@') && times === 1) return callback(Object.assign(new Error('Mailbox busy'), { responseCode: 450 }));
+    if (to.startsWith('busy-then-gone@')) {
+      return callback(times === 1
+        ? Object.assign(new Error('Mailbox busy'), { responseCode: 450 })
+        : Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    }
+    if (to.startsWith('busy-then-closing@') && times <= 2) {
+      return callback(Object.assign(new Error(times === 1 ? 'Mailbox busy' : 'Closing'), { responseCode: times === 1 ? 450 : 421 }));
+    }
+    if (to.startsWith('busy@')) return callback(Object.assign(new Error('Mailbox busy'), { responseCode: 450 }));
     if (to.startsWith('reject@')) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
     if (to.startsWith('softfail-once@') && !softFailed.has(session.id)) {
       if (softFailed.size === 0) {

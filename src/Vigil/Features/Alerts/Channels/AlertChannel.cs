@@ -38,11 +38,18 @@ public abstract class AlertChannel<TOptions> : IAlertChannel where TOptions : cl
         return problems.Count == 0 ? ChannelOptionsResult.Valid(typed) : ChannelOptionsResult.Invalid(problems.ToDictionary());
     }
 
-    public Task<DeliveryOutcome> SendAsync(ChannelMessage message, object options, CancellationToken cancellationToken) =>
-        SendAsync(message, (TOptions)options, cancellationToken);
+    public Task<DeliveryOutcome> SendAsync(ChannelMessage message, object options, Remainder? remainder, CancellationToken cancellationToken) =>
+        remainder is null
+            ? SendAsync(message, (TOptions)options, cancellationToken)
+            : ResumeAsync(message, (TOptions)options, remainder, cancellationToken);
 
     /// <summary>Checks beyond "required": formats, ranges, combinations.</summary>
     protected abstract void Check(TOptions options, OptionProblems problems);
 
     protected abstract Task<DeliveryOutcome> SendAsync(ChannelMessage message, TOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Sends to the recipients an earlier attempt still owes. A channel with a single receiver never
+    /// returns a remainder, so it is never asked; should one arrive, sending to everyone again would be wrong.</summary>
+    protected virtual Task<DeliveryOutcome> ResumeAsync(ChannelMessage message, TOptions options, Remainder remainder, CancellationToken cancellationToken) =>
+        Task.FromResult(DeliveryOutcome.Fail($"the {Kind} channel cannot send to part of its recipients"));
 }

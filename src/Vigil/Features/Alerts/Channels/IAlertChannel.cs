@@ -21,6 +21,8 @@ public interface IAlertChannel
     ChannelOptionsResult Validate(JsonObject options);
 
     /// <summary>Sends one message. Never throws for a remote failure: that is an outcome. The reason in a
-    /// failed outcome must not contain secrets (URLs with keys, credentials, response bodies).</summary>
-    Task<DeliveryOutcome> SendAsync(ChannelMessage message, object options, CancellationToken cancellationToken);
+    /// failed outcome must not contain secrets (URLs with keys, credentials, response bodies). When an
+    /// earlier attempt reached only some recipients, <paramref name="remainder"/> is what it returned: this
+    /// attempt addresses its owed recipients alone. Only a channel that returns remainders is given one.</summary>
+    Task<DeliveryOutcome> SendAsync(ChannelMessage message, object options, Remainder? remainder, CancellationToken cancellationToken);
 }

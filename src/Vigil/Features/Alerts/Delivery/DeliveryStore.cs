@@ -20,7 +20,8 @@ public sealed class DeliveryStore(Database database)
     private sealed record Row(long Id, long ChannelId, long? AlertId, long Kind, string IdempotencyKey, string State, long Attempts,
         long NextAttemptAt, string? LastError, long CreatedAt, long UpdatedAt, long? DeliveredAt);
 
-    public sealed record Claimed(long Id, long ChannelId, string Message, long Attempts, long LeasedUntil);
+    /// <summary>A claimed attempt; <see cref="Remainder"/> is the JSON of what an earlier partial delivery still owes.</summary>
+    public sealed record Claimed(long Id, long ChannelId, string Message, long Attempts, long LeasedUntil, string? Remainder);
 
     /// <summary>Inserts in the caller's transaction; null when the channel already has this key.</summary>
     public static async Task<long?> InsertAsync(DbConnection connection, DbTransaction transaction, long channelId, long? alertId,
@@ -55,22 +56,27 @@ public sealed class DeliveryStore(Database database)
         if (changed != 1)
             return null;
         return await connection.QuerySingleAsync<Claimed>(new CommandDefinition(
-            "SELECT id AS Id, channel_id AS ChannelId, message AS Message, attempts AS Attempts, leased_until AS LeasedUntil FROM alert_deliveries WHERE id = @id",
+            """
+            SELECT id AS Id, channel_id AS ChannelId, message AS Message, attempts AS Attempts, leased_until AS LeasedUntil, remainder AS Remainder
+            FROM alert_deliveries WHERE id = @id
+            """,
             new { id }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Records an attempt's result, only if this worker still holds the lease (a worker that
-    /// outlived its lease must not overwrite the newer claim's result).</summary>
-    public async Task<bool> FinishAsync(Claimed claim, string state, long nextAttemptAt, string? lastError, long now, CancellationToken cancellationToken)
+    /// outlived its lease must not overwrite the newer claim's result). <paramref name="remainder"/> is kept
+    /// for the next attempt (JSON, null when nobody has the message yet).</summary>
+    public async Task<bool> FinishAsync(Claimed claim, string state, long nextAttemptAt, string? lastError, string? remainder, long now,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE alert_deliveries SET state = @state, next_attempt_at = @nextAttemptAt, leased_until = NULL, last_error = @lastError,
-                updated_at = @now, delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END
+                remainder = @remainder, updated_at = @now, delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END
             WHERE id = @id AND state = 'sending' AND leased_until = @leasedUntil
             """,
-            new { id = claim.Id, state, nextAttemptAt, lastError, now, leasedUntil = claim.LeasedUntil }, cancellationToken: cancellationToken)) == 1;
+            new { id = claim.Id, state, nextAttemptAt, lastError, remainder, now, leasedUntil = claim.LeasedUntil }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<DeliveryRecord?> GetAsync(long id, CancellationToken cancellationToken = default)

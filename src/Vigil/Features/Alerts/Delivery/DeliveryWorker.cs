@@ -72,25 +72,45 @@ public sealed class DeliveryWorker(
 
     private async Task DeliverAsync(DeliveryStore.Claimed claim, CancellationToken stoppingToken)
     {
-        var (outcome, secrets) = await AttemptAsync(claim, stoppingToken);
+        var earlier = Remainder.FromJson(claim.Remainder);
+        var (outcome, secrets) = await AttemptAsync(claim, earlier, stoppingToken);
         if (stoppingToken.IsCancellationRequested && outcome.Kind != OutcomeKind.Delivered)
             return; // Shutting down: leave the lease to expire so the next start retries it.
         var now = clock.GetUtcNow();
-        var error = outcome.Reason is null ? null : Scrub(outcome.Reason, secrets);
-        var (state, next) = outcome.Kind switch
-        {
-            OutcomeKind.Delivered => (DeliveryState.Delivered, now),
-            OutcomeKind.Retryable when claim.Attempts < _options.MaxAttempts =>
-                (DeliveryState.Pending, now + RetrySchedule.Delay(_options, claim.Attempts, outcome.RetryAfter, _random)),
-            _ => (DeliveryState.Failed, now),
-        };
+        var (state, next, reason, remainder) = Settle(claim, outcome, earlier, now);
+        var error = reason is null ? null : Scrub(reason, secrets);
         if (state != DeliveryState.Delivered || error is not null)
             logger.LogWarning("Alert delivery {DeliveryId} on channel {ChannelId}, attempt {Attempt}: {Error}; now {State}",
                 claim.Id, claim.ChannelId, claim.Attempts, error, state);
-        await deliveries.FinishAsync(claim, state, next.ToUnixTimeMilliseconds(), error, now.ToUnixTimeMilliseconds(), CancellationToken.None);
+        await deliveries.FinishAsync(claim, state, next.ToUnixTimeMilliseconds(), error, remainder?.ToJson(), now.ToUnixTimeMilliseconds(),
+            CancellationToken.None);
     }
 
-    private async Task<(DeliveryOutcome Outcome, IReadOnlyList<string> Secrets)> AttemptAsync(DeliveryStore.Claimed claim, CancellationToken stoppingToken)
+    /// <summary>The row's next state, last error and remainder. A message that some recipients have ends
+    /// delivered even when the others never get it (attempts used up, refused for good, channel gone), as a
+    /// partial delivery refused for good does: "failed" would say nobody has it. Its last error names who does not.</summary>
+    private (string State, DateTimeOffset Next, string? Reason, Remainder? Remainder) Settle(DeliveryStore.Claimed claim, DeliveryOutcome outcome,
+        Remainder? earlier, DateTimeOffset now)
+    {
+        if (outcome.Kind == OutcomeKind.Delivered)
+            return (DeliveryState.Delivered, now, outcome.Reason, outcome.Remainder);
+        // A failure without an account of its own (a lost connection) leaves what is owed as it was, and
+        // keeps the earlier account in front of its reason.
+        var remainder = outcome.Remainder ?? earlier;
+        var reason = outcome.Remainder is null && earlier is not null ? $"{earlier.Report}; then: {outcome.Reason}" : outcome.Reason;
+        return outcome.Kind switch
+        {
+            OutcomeKind.Retryable when claim.Attempts < _options.MaxAttempts =>
+                (DeliveryState.Pending, now + RetrySchedule.Delay(_options, claim.Attempts, outcome.RetryAfter, _random), reason, remainder),
+            OutcomeKind.Retryable when remainder is not null =>
+                (DeliveryState.Delivered, now, $"{reason}; gave up after {claim.Attempts} attempts", remainder),
+            _ when remainder is not null => (DeliveryState.Delivered, now, reason, remainder),
+            _ => (DeliveryState.Failed, now, reason, remainder),
+        };
+    }
+
+    private async Task<(DeliveryOutcome Outcome, IReadOnlyList<string> Secrets)> AttemptAsync(DeliveryStore.Claimed claim, Remainder? earlier,
+        CancellationToken stoppingToken)
     {
         var channel = await channels.GetAsync(claim.ChannelId, stoppingToken);
         if (channel is null)
@@ -109,7 +129,7 @@ public sealed class DeliveryWorker(
         try
         {
             var message = MessageJson.Deserialize(claim.Message);
-            return (await plugin.SendAsync(message, options.Options!, attempt.Token), secrets);
+            return (await plugin.SendAsync(message, options.Options!, earlier, attempt.Token), secrets);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

@@ -44,5 +44,9 @@ public sealed class ChannelsMigrations : IMigrationSet
             CREATE INDEX ix_alert_deliveries_channel ON alert_deliveries (channel_id, id);
             CREATE INDEX ix_alert_deliveries_alert ON alert_deliveries (alert_id) WHERE alert_id IS NOT NULL;
             """),
+        // JSON of a Remainder: who a partly delivered message is still owed to; null until some recipient has it.
+        new(2, "deliveries remember the recipients a partial delivery still owes", """
+            ALTER TABLE alert_deliveries ADD COLUMN remainder TEXT NULL;
+            """),
     ];
 }

@@ -119,6 +119,85 @@ public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(ser
     }
 
     [Fact]
+    public async Task ARecipientRefusedForNowGetsTheAlertOnTheRetryAndTheOtherGetsItOnce()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "busy-once@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(2, delivery["attempts"]!.GetValue<long>());
+        Assert.Null(delivery["lastError"]?.GetValue<string>());
+        // Between the attempts the delivery was owed, not done.
+        Assert.Contains("delivered to 1 of 2 recipients; the server refused busy-once@example.com (SMTP 450); now pending", Server.Logs.Text);
+        await Task.Delay(1000); // a wrong third attempt would have come by now
+        var mails = _smtp.Messages;
+        Assert.Equal([["oncall@example.com"], ["busy-once@example.com"]], mails.Select(Envelope));
+        // The second copy is the same mail: its headers still name everyone it was addressed to.
+        Assert.All(mails, mail => Assert.Contains("To: oncall@example.com, busy-once@example.com", mail["raw"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ARecipientRefusedForNowAndThenForGoodIsNamedAndTheOtherGetsTheAlertOnce()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "busy-then-gone@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(2, delivery["attempts"]!.GetValue<long>());
+        Assert.Equal("delivered to 1 of 2 recipients; the server refused busy-then-gone@example.com (SMTP 550)", delivery["lastError"]!.GetValue<string>());
+        await Task.Delay(1000);
+        var mail = Assert.Single(_smtp.Messages);
+        Assert.Equal(["oncall@example.com"], Envelope(mail));
+    }
+
+    [Fact]
+    public async Task ARecipientRefusedForGoodEarlierIsStillNamedWhenTheOneRefusedForNowGetsTheAlert()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "reject@example.com", "busy-once@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(2, delivery["attempts"]!.GetValue<long>());
+        Assert.Equal("delivered to 2 of 3 recipients; the server refused reject@example.com (SMTP 550)", delivery["lastError"]!.GetValue<string>());
+        Assert.Equal([["oncall@example.com"], ["busy-once@example.com"]], _smtp.Messages.Select(Envelope));
+    }
+
+    [Fact]
+    public async Task AnAttemptThatReachesNobodyKeepsTheRecipientsOwedForTheNext()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "busy-then-closing@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        // 450, then a 421 that ends the session (no account of who took what), then accepted.
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(3, delivery["attempts"]!.GetValue<long>());
+        Assert.Null(delivery["lastError"]?.GetValue<string>());
+        Assert.Contains("delivered to 1 of 2 recipients; the server refused busy-then-closing@example.com (SMTP 450); then: SMTP 421 in reply to RCPT TO; now pending",
+            Server.Logs.Text);
+        Assert.Equal([["oncall@example.com"], ["busy-then-closing@example.com"]], _smtp.Messages.Select(Envelope));
+    }
+
+    [Fact]
+    public async Task ARecipientStillRefusedForNowWhenTheAttemptsRunOutIsNamedAndTheOtherGetsTheAlertOnce()
+    {
+        var channel = await Server.CreateChannelAsync(Kind, Options("oncall@example.com", "busy@example.com"));
+
+        var delivery = await Server.SettledAsync(await Server.SendTestAsync(channel));
+
+        // The server's MaxAttempts is 3. Someone has the alert, so "failed" would be wrong; the error says who has not.
+        Assert.Equal("delivered", delivery["state"]!.GetValue<string>());
+        Assert.Equal(3, delivery["attempts"]!.GetValue<long>());
+        Assert.Equal("delivered to 1 of 2 recipients; the server refused busy@example.com (SMTP 450); gave up after 3 attempts",
+            delivery["lastError"]!.GetValue<string>());
+        var mail = Assert.Single(_smtp.Messages);
+        Assert.Equal(["oncall@example.com"], Envelope(mail));
+    }
+
+    [Fact]
     public async Task EveryRecipientRefusedWithOneOnlyForNowIsRetriedAndThenReportsTheOther()
     {
         var channel = await Server.CreateChannelAsync(Kind, Options("reject@example.com", "softfail-once@example.com"));
@@ -159,6 +238,9 @@ public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(ser
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("implicitTls", await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The addresses a mail was sent to (RCPT TO), as the server took them.</summary>
+    private static string[] Envelope(JsonObject mail) => mail["to"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
 
     public async Task InitializeAsync() => _smtp = await SmtpReceiver.StartAsync(User, Password);
 

@@ -46,21 +46,34 @@ public sealed class EmailChannel(TimeProvider clock) : AlertChannel<EmailOptions
             problems.Add(string.IsNullOrEmpty(options.Username) ? "username" : "password", "is needed with the other for SMTP AUTH.");
     }
 
-    protected override async Task<DeliveryOutcome> SendAsync(ChannelMessage message, EmailOptions options, CancellationToken cancellationToken)
+    protected override Task<DeliveryOutcome> SendAsync(ChannelMessage message, EmailOptions options, CancellationToken cancellationToken) =>
+        DeliverAsync(message, options, null, cancellationToken);
+
+    protected override Task<DeliveryOutcome> ResumeAsync(ChannelMessage message, EmailOptions options, Remainder remainder, CancellationToken cancellationToken) =>
+        DeliverAsync(message, options, remainder, cancellationToken);
+
+    /// <summary>Sends to every configured recipient, or after a partial delivery to the owed ones alone (the
+    /// headers still name everyone, as the first copy did). Recipients refused for now (4xx) are owed another
+    /// try; those refused for good (5xx) are reported. Until someone has the message a failure is an ordinary
+    /// retry or failure, since starting over repeats it to nobody.</summary>
+    private async Task<DeliveryOutcome> DeliverAsync(ChannelMessage message, EmailOptions options, Remainder? earlier, CancellationToken cancellationToken)
     {
         var from = new MailAddress(options.From!);
         var to = options.To!.Select(t => new MailAddress(t)).ToList();
+        var recipients = earlier?.Owed.Select(o => o.Recipient).ToList() ?? to.Select(t => t.Address).ToList();
         var mime = EmailMime.Build(Header(from), to.Select(Header).ToList(), EmailBody.Subject(message),
             EmailBody.Text(message), EmailBody.Html(message), clock.GetUtcNow());
         var settings = new SmtpSettings(options.Host!, options.SmtpPort, options.Security, options.Username, options.Password,
             options.AllowInvalidCertificate == true);
+        IReadOnlyList<SmtpRefusal> refused;
         try
         {
-            var refused = await SmtpSession.SendAsync(settings, from.Address, to.Select(t => t.Address).ToList(), mime, cancellationToken);
-            // The others have the alert, so a retry (even for a 4xx refusal) would send it to them again; report the gap instead.
-            return refused.Count == 0
-                ? DeliveryOutcome.Delivered
-                : DeliveryOutcome.PartlyDelivered($"delivered to {to.Count - refused.Count} of {to.Count} recipients; the server refused {string.Join(", ", refused)}");
+            refused = await SmtpSession.SendAsync(settings, from.Address, recipients, mime, cancellationToken);
+        }
+        catch (SmtpFailure failure) when (earlier is not null && failure.Refused.Count > 0)
+        {
+            // None of the owed took it this time, but the earlier ones have it: still a partial delivery.
+            refused = failure.Refused;
         }
         catch (SmtpFailure failure)
         {
@@ -74,7 +87,21 @@ public sealed class EmailChannel(TimeProvider clock) : AlertChannel<EmailOptions
         {
             return DeliveryOutcome.Retry($"SMTP connection failed: {failure.InnerException?.GetType().Name ?? failure.GetType().Name}");
         }
+        if (earlier is null && refused.Count == 0)
+            return DeliveryOutcome.Delivered;
+        var remainder = (earlier ?? new Remainder(recipients.Count, 0, [], [])).After(
+            recipients.Count - refused.Count,
+            refused.Where(r => r.IsTransient).Select(AsUnreached).ToList(),
+            refused.Where(r => !r.IsTransient).Select(AsUnreached).ToList());
+        return remainder switch
+        {
+            { Owed.Count: > 0 } => DeliveryOutcome.Owing(remainder),
+            { Refused.Count: > 0 } => DeliveryOutcome.PartlyDelivered(remainder),
+            _ => DeliveryOutcome.Delivered,
+        };
     }
+
+    private static Unreached AsUnreached(SmtpRefusal refusal) => new(refusal.Recipient, $"SMTP {refusal.Code}");
 
     /// <summary>An address for a header: with its display name when that is plain ASCII, else the bare address.</summary>
     private static string Header(MailAddress address) =>
