@@ -116,6 +116,10 @@ public sealed class EmailChannelTests(AlertsServer server) : ChannelContract(ser
         Assert.DoesNotContain(Password, delivery.ToJsonString() + Server.Logs.Text);
         var mail = Assert.Single(_smtp.Messages);
         Assert.Equal(["oncall@example.com", "lead@example.com"], mail["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+        // The channels page does not call it plainly delivered.
+        using var page = await PageSession.SignInAsync(Server);
+        var html = await (await page.GetAsync($"/projects/{Server.DefaultProject.Slug}/channels")).Content.ReadAsStringAsync();
+        Assert.Contains("""<span class="badge delivery-partial">partly delivered</span>""", html);
     }
 
     [Fact]
