@@ -48,11 +48,12 @@ public sealed class LogIngest(
                 metrics.Rejected.Add(Stream, "rate_limited", parsed.Records.Count);
                 return Busy(format, 60, $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} items per minute.");
             }
-            var work = LogWork.Encode(project.Id, parsed.Records);
-            var committed = queue.TryEnqueue(work);
+            // Encoding is most of a request's cost: a queue already full refuses before it, not after.
+            var work = queue.Depth < queue.Capacity ? LogWork.Encode(project.Id, parsed.Records) : null;
+            var committed = work is null ? null : queue.TryEnqueue(work);
             if (committed is null)
             {
-                work.Events.Dispose();
+                work?.Events.Dispose();
                 metrics.Rejected.Add(Stream, "queue_full", parsed.Records.Count);
                 return Busy(format, settings.RetryAfterSeconds, "Vigil is busy: the log queue is full. Retry after the given seconds.");
             }
