@@ -17,6 +17,11 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
     private const ulong Prime = 1099511628211UL;
     private static readonly ulong True = Of("true"), False = Of("false");
 
+    // A line's hashes gather here and reach the sink in one write: the sink is an interface, and a
+    // call per word through it cost more than the hashing.
+    private ulong[] _found = new ulong[64];
+    private int _count;
+
     /// <summary>The hash of one word, already lower-case (as <see cref="LogTokens"/> gives them).</summary>
     public static ulong Of(string word)
     {
@@ -33,6 +38,12 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
 
     /// <summary>Adds the words of <paramref name="text"/>.</summary>
     public void AddText(ReadOnlySpan<char> text)
+    {
+        AddWords(text);
+        Flush();
+    }
+
+    private void AddWords(ReadOnlySpan<char> text)
     {
         var position = 0;
         while (LogTokens.NextWord(text, ref position, out var word))
@@ -58,6 +69,7 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
             else
                 AddScalar(ref reader);
         }
+        Flush();
     }
 
     /// <summary>Every scalar inside the object or array the reader is at; names are not words.</summary>
@@ -88,8 +100,9 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
                 // As the line spells it, and in its shortest form too (a query's number is spelt that way).
                 AddUtf8(reader.ValueSpan);
                 Span<char> shortest = stackalloc char[32];
-                if (reader.TryGetDouble(out var number) && number.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
-                    AddText(shortest[..written]);
+                if (!IsShortest(reader.ValueSpan) && reader.TryGetDouble(out var number)
+                    && number.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
+                    AddWords(shortest[..written]);
                 break;
             case JsonTokenType.True:
                 Write(True);
@@ -100,13 +113,13 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
         }
     }
 
-    /// <summary>The words of UTF-8 text: ASCII hashed byte by byte, anything else through <see cref="AddText"/>.</summary>
+    /// <summary>The words of UTF-8 text: ASCII hashed byte by byte, anything else as text (see <see cref="AddText"/>).</summary>
     private void AddUtf8(ReadOnlySpan<byte> text)
     {
         if (!Ascii.IsValid(text))
         {
             var chars = ArrayPool<char>.Shared.Rent(text.Length);
-            AddText(chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars)));
+            AddWords(chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars)));
             ArrayPool<char>.Shared.Return(chars);
             return;
         }
@@ -148,9 +161,30 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
         Write(hash);
     }
 
+    /// <summary>Whether a JSON number is already spelt as its double's "R" form, so its words are
+    /// the same: up to 15 significant digits, no exponent, at least 1 in size unless it is 0, and
+    /// no trailing zero after the point (12, -7, 12.5, 0; not 12.50, 0.5, 1e3).</summary>
+    internal static bool IsShortest(ReadOnlySpan<byte> number)
+    {
+        var digits = number.Length > 0 && number[0] == '-' ? number[1..] : number;
+        var point = digits.IndexOf((byte)'.');
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        return whole.Length > 0 && whole.Length + fraction.Length <= 15
+            && !whole.ContainsAnyExceptInRange((byte)'0', (byte)'9') && !fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && (point < 0 || (fraction.Length > 0 && fraction[^1] != '0' && whole[0] != '0'));
+    }
+
     private void Write(ulong hash)
     {
-        sink.GetSpan(1)[0] = hash;
-        sink.Advance(1);
+        if (_count == _found.Length)
+            Array.Resize(ref _found, _found.Length * 2);
+        _found[_count++] = hash;
+    }
+
+    private void Flush()
+    {
+        sink.Write(_found.AsSpan(0, _count));
+        _count = 0;
     }
 }
