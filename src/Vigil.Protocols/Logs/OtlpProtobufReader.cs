@@ -13,35 +13,49 @@ namespace Vigil.Protocols.Logs;
 internal sealed class OtlpProtobufReader
 {
     private readonly DateTimeOffset _receivedAt;
-    private readonly List<LogRecord> _records = [];
-    private readonly List<LogLineError> _errors = [];
+    private readonly IOtlpLogSink _sink;
+    private readonly OtlpPlainRecord? _plain;
     private int _index;
 
-    private OtlpProtobufReader(DateTimeOffset receivedAt) => _receivedAt = receivedAt;
+    private OtlpProtobufReader(DateTimeOffset receivedAt, IOtlpLogSink sink, bool views)
+    {
+        _receivedAt = receivedAt;
+        _sink = sink;
+        _plain = views ? new OtlpPlainRecord() : null;
+    }
 
     public static LogBatchResult Read(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
-        var state = new OtlpProtobufReader(receivedAt);
+        var records = new RecordList();
+        var fatal = Read(body, receivedAt, records, views: false);
+        return fatal is null ? new LogBatchResult(records.Records, records.Errors, null) : LogBatchResult.FromFatal(fatal);
+    }
+
+    /// <summary>Reads every record into <paramref name="sink"/>, plain ones as views when <paramref name="views"/>
+    /// is set; the fatal error when the request's framing is broken (what the sink got is then void).</summary>
+    public static ParseError? Read(ReadOnlySpan<byte> body, DateTimeOffset receivedAt, IOtlpLogSink sink, bool views)
+    {
+        var state = new OtlpProtobufReader(receivedAt, sink, views);
         var reader = new ProtoReader(body, 0);
         while (!reader.AtEnd)
         {
             if (!reader.TryReadTag(out var field, out var wire))
             {
-                return LogBatchResult.FromFatal(reader.ToError("ExportLogsServiceRequest"));
+                return reader.ToError("ExportLogsServiceRequest");
             }
             var ok = field == 1
                 ? reader.Expect(wire, ProtoReader.Len, field) && reader.TryReadBytes(out var sub, out var at)
-                  && state.ReadResourceLogs(sub, at, ref reader)
+                  && state.ReadResourceLogs(body, sub, at, ref reader)
                 : reader.TrySkip(wire);
             if (!ok)
             {
-                return LogBatchResult.FromFatal(reader.ToError("ExportLogsServiceRequest"));
+                return reader.ToError("ExportLogsServiceRequest");
             }
         }
-        return new LogBatchResult(state._records, state._errors, null);
+        return null;
     }
 
-    private bool ReadResourceLogs(ReadOnlySpan<byte> data, long offset, ref ProtoReader outer)
+    private bool ReadResourceLogs(ReadOnlySpan<byte> request, ReadOnlySpan<byte> data, long offset, ref ProtoReader outer)
     {
         var attributes = new JsonObject();
         if (!OtlpResourceReader.TryRead(data, offset, attributes, out var scopes, ref outer))
@@ -52,7 +66,7 @@ internal sealed class OtlpProtobufReader
         foreach (var range in scopes)
         {
             var (start, length) = range.GetOffsetAndLength(data.Length);
-            if (!ReadScopeLogs(data.Slice(start, length), offset + start, context, ref outer))
+            if (!ReadScopeLogs(request, data.Slice(start, length), offset + start, context, ref outer))
             {
                 return false;
             }
@@ -60,7 +74,7 @@ internal sealed class OtlpProtobufReader
         return true;
     }
 
-    private bool ReadScopeLogs(ReadOnlySpan<byte> data, long offset, OtlpResourceContext resource, ref ProtoReader outer)
+    private bool ReadScopeLogs(ReadOnlySpan<byte> request, ReadOnlySpan<byte> data, long offset, OtlpResourceContext resource, ref ProtoReader outer)
     {
         var reader = new ProtoReader(data, offset);
         string? scopeName = null;
@@ -88,15 +102,18 @@ internal sealed class OtlpProtobufReader
         foreach (var range in records ?? [])
         {
             var (start, length) = range.GetOffsetAndLength(data.Length);
-            var raw = new OtlpRawRecord();
-            var recordReader = new ProtoReader(data.Slice(start, length), offset + start);
-            if (OtlpProtoRecordFields.TryRead(ref recordReader, raw))
+            if (_plain is null || !_plain.TryRead(request, (int)offset + start, length, context, _receivedAt, _sink))
             {
-                _records.Add(OtlpRecordMapper.Map(raw, context, _receivedAt));
-            }
-            else
-            {
-                _errors.Add(new LogLineError(_index, recordReader.ToError("LogRecord").ToString()));
+                var raw = new OtlpRawRecord();
+                var recordReader = new ProtoReader(data.Slice(start, length), offset + start);
+                if (OtlpProtoRecordFields.TryRead(ref recordReader, raw))
+                {
+                    _sink.Add(OtlpRecordMapper.Map(raw, context, _receivedAt));
+                }
+                else
+                {
+                    _sink.Fail(new LogLineError(_index, recordReader.ToError("LogRecord").ToString()));
+                }
             }
             _index++;
         }
@@ -122,5 +139,19 @@ internal sealed class OtlpProtobufReader
     {
         (ranges ??= []).Add(new Range((int)start, (int)start + length));
         return true;
+    }
+
+    /// <summary>The records as <see cref="LogRecord"/>s, for callers that want them all at once.</summary>
+    private sealed class RecordList : IOtlpLogSink
+    {
+        public List<LogRecord> Records { get; } = [];
+
+        public List<LogLineError> Errors { get; } = [];
+
+        public void Add(LogRecord record) => Records.Add(record);
+
+        public void Add(in OtlpLogView record) => throw new InvalidOperationException("Views were not asked for.");
+
+        public void Fail(LogLineError error) => Errors.Add(error);
     }
 }

@@ -13,7 +13,15 @@ internal sealed class OtlpResourceContext
         Promoted = promoted;
         Remaining = remaining;
         ScopeName = scopeName;
+        Utf8 = new PromotedText(Encode(promoted.Service), Encode(promoted.Host), Encode(promoted.Environment));
     }
+
+    /// <summary>The promoted text fields as UTF-8 (empty when absent), for <see cref="OtlpPlainRecord"/>.</summary>
+    public sealed record PromotedText(byte[] Service, byte[] Host, byte[] Environment);
+
+    public PromotedText Utf8 { get; }
+
+    private static byte[] Encode(string? text) => text is null ? [] : System.Text.Encoding.UTF8.GetBytes(text);
 
     public LogRecordBuilder Promoted { get; }
 

@@ -13,7 +13,7 @@ namespace Vigil.Protocols.Logs;
 /// </summary>
 internal static class WellKnownProperties
 {
-    private enum Field { Service, Host, ProcessId, RequestId, Environment, TraceId, SpanId }
+    internal enum Field { Service, Host, ProcessId, RequestId, Environment, TraceId, SpanId }
 
     private static readonly FrozenDictionary<string, Field> Names = new Dictionary<string, Field>
     {
@@ -27,6 +27,29 @@ internal static class WellKnownProperties
         ["TraceId"] = Field.TraceId, ["trace_id"] = Field.TraceId, ["traceId"] = Field.TraceId,
         ["SpanId"] = Field.SpanId, ["span_id"] = Field.SpanId, ["spanId"] = Field.SpanId,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // The names as UTF-8 by length, for keys still in a request's bytes: a key of a length no name
+    // has is ruled out at once, the others by a byte compare or two.
+    private static readonly (byte[] Name, Field Field)[][] NamesByLength = Enumerable.Range(0, Names.Keys.Max(n => n.Length) + 1)
+        .Select(length => Names.Where(n => n.Key.Length == length).Select(n => (System.Text.Encoding.UTF8.GetBytes(n.Key), n.Value)).ToArray())
+        .ToArray();
+
+    /// <summary>Which field a property of this UTF-8 name is promoted to, if any.</summary>
+    public static bool IsWellKnown(ReadOnlySpan<byte> name, out Field field)
+    {
+        field = default;
+        if (name.Length >= NamesByLength.Length)
+            return false;
+        foreach (var (candidate, to) in NamesByLength[name.Length])
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                field = to;
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static void Promote(JsonObject properties, LogRecordBuilder record)
     {

@@ -25,26 +25,76 @@ public static class LogLine
     public static long Write(Utf8JsonWriter json, LogRecord record)
     {
         json.WriteStartObject();
-        json.WriteNumber("t", record.Timestamp.ToUnixTimeMilliseconds());
-        json.WriteNumber("l", (int)record.Level);
-        json.WriteString("m", record.Message);
-        json.WriteNumber("h", unchecked((long)record.TemplateHash));
-        WriteOptional(json, "s", record.Service);
-        WriteOptional(json, "ho", record.Host);
+        json.WriteNumber("t"u8, record.Timestamp.ToUnixTimeMilliseconds());
+        json.WriteNumber("l"u8, (int)record.Level);
+        json.WriteString("m"u8, record.Message);
+        json.WriteNumber("h"u8, unchecked((long)record.TemplateHash));
+        WriteOptional(json, "s"u8, record.Service);
+        WriteOptional(json, "ho"u8, record.Host);
         if (record.ProcessId is { } pid)
-            json.WriteNumber("pid", pid);
-        WriteOptional(json, "tr", record.TraceId);
-        WriteOptional(json, "sp", record.SpanId);
-        WriteOptional(json, "r", record.RequestId);
-        WriteOptional(json, "e", record.Environment);
-        WriteOptional(json, "x", record.Exception);
-        WriteOptional(json, "i", record.EventName);
+            json.WriteNumber("pid"u8, pid);
+        WriteOptional(json, "tr"u8, record.TraceId);
+        WriteOptional(json, "sp"u8, record.SpanId);
+        WriteOptional(json, "r"u8, record.RequestId);
+        WriteOptional(json, "e"u8, record.Environment);
+        WriteOptional(json, "x"u8, record.Exception);
+        WriteOptional(json, "i"u8, record.EventName);
         long properties = 2;
         if (record.Properties.Count > 0)
         {
-            json.WritePropertyName("p");
+            json.WritePropertyName("p"u8);
             var start = json.BytesCommitted + json.BytesPending;
             WriteValue(json, record.Properties);
+            properties = json.BytesCommitted + json.BytesPending - start;
+        }
+        json.WriteEndObject();
+        return properties;
+    }
+
+    /// <summary>Writes an OTLP record read as a view exactly as <see cref="Write(Utf8JsonWriter, LogRecord)"/>
+    /// writes the same record mapped to a <see cref="LogRecord"/>, from its UTF-8 as sent.</summary>
+    /// <returns>the bytes its properties took</returns>
+    public static long Write(Utf8JsonWriter json, in OtlpLogView record)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("t"u8, record.TimestampMs);
+        json.WriteNumber("l"u8, (int)record.Level);
+        json.WriteString("m"u8, record.Message);
+        json.WriteNumber("h"u8, unchecked((long)record.TemplateHash));
+        WriteOptional(json, "s"u8, record.Service);
+        WriteOptional(json, "ho"u8, record.Host);
+        if (record.ProcessId is { } pid)
+            json.WriteNumber("pid"u8, pid);
+        WriteOptional(json, "tr"u8, record.TraceId);
+        WriteOptional(json, "sp"u8, record.SpanId);
+        WriteOptional(json, "r"u8, record.RequestId);
+        WriteOptional(json, "e"u8, record.Environment);
+        WriteOptional(json, "i"u8, record.EventName);
+        long properties = 2;
+        if (record.Properties.Length > 0 || record.Resource is not null || record.Scope is not null)
+        {
+            json.WritePropertyName("p"u8);
+            var start = json.BytesCommitted + json.BytesPending;
+            json.WriteStartObject();
+            foreach (ref readonly var attribute in record.Properties)
+            {
+                json.WritePropertyName(record.Key(attribute));
+                switch (attribute.Kind)
+                {
+                    case OtlpValueKind.String: json.WriteStringValue(record.Text(attribute)); break;
+                    case OtlpValueKind.Int: json.WriteNumberValue(attribute.Integer); break;
+                    case OtlpValueKind.Bool: json.WriteBooleanValue(attribute.Integer != 0); break;
+                    default: WriteValue(json, JsonValue.Create(attribute.Number)); break;
+                }
+            }
+            if (record.Resource is not null)
+            {
+                json.WritePropertyName("resource"u8);
+                WriteValue(json, record.Resource);
+            }
+            if (record.Scope is not null)
+                json.WriteString("scope"u8, record.Scope);
+            json.WriteEndObject();
             properties = json.BytesCommitted + json.BytesPending - start;
         }
         json.WriteEndObject();
@@ -159,9 +209,15 @@ public static class LogLine
                 : raw;
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null)
             json.WriteString(name, value);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, ReadOnlySpan<byte> name, ReadOnlySpan<byte> utf8)
+    {
+        if (!utf8.IsEmpty)
+            json.WriteString(name, utf8);
     }
 }

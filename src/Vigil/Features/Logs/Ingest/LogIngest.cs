@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using Vigil.Features.Logs.Blocks;
 using Vigil.Features.Logs.Storage;
 using Vigil.Features.Projects;
 using Vigil.Infrastructure.Hosting;
 using Vigil.Infrastructure.Ingest;
 using Vigil.Infrastructure.Observability;
+using Vigil.Protocols;
 using Vigil.Protocols.Logs;
 
 namespace Vigil.Features.Logs.Ingest;
@@ -35,26 +37,27 @@ public sealed class LogIngest(
         if (body.Length == 0 && format is LogFormat.Clef or LogFormat.SeqJson)
             return SeqAccepted(); // Serilog's Seq sink posts an empty body when idle to learn the minimum level.
         var now = clock.GetUtcNow();
-        var parsed = Parse(format, body.Memory.Span, now);
+        // Encoding is most of a request's cost: a queue already full refuses before it, not after.
+        var parsed = Parse(format, body.Memory.Span, now, encode: queue.Depth < queue.Capacity);
         if (parsed.Fatal is not null)
             return Reject(400, $"The body is not valid {Describe(format)}: {parsed.Fatal}", "invalid");
         if (parsed.Errors.Count > 0)
             metrics.Rejected.Add(Stream, "invalid", parsed.Errors.Count);
-        if (parsed.Records.Count > 0)
+        if (parsed.Accepted > 0)
         {
             var project = identity.Project;
-            if (!limiter.TryAcquire(project.Id, project.Settings.RateLimitPerMinute, parsed.Records.Count))
+            if (!limiter.TryAcquire(project.Id, project.Settings.RateLimitPerMinute, parsed.Accepted))
             {
-                metrics.Rejected.Add(Stream, "rate_limited", parsed.Records.Count);
+                parsed.Events?.Dispose();
+                metrics.Rejected.Add(Stream, "rate_limited", parsed.Accepted);
                 return Busy(format, 60, $"Project '{project.Slug}' is over its limit of {project.Settings.RateLimitPerMinute} items per minute.");
             }
-            // Encoding is most of a request's cost: a queue already full refuses before it, not after.
-            var work = queue.Depth < queue.Capacity ? LogWork.Encode(project.Id, parsed.Records) : null;
-            var committed = work is null ? null : queue.TryEnqueue(work);
+            var events = parsed.Events ?? (queue.Depth < queue.Capacity ? EncodedLogs.Encode(parsed.Records) : null);
+            var committed = events is null ? null : queue.TryEnqueue(new LogWork(project.Id, events));
             if (committed is null)
             {
-                work?.Events.Dispose();
-                metrics.Rejected.Add(Stream, "queue_full", parsed.Records.Count);
+                events?.Dispose();
+                metrics.Rejected.Add(Stream, "queue_full", parsed.Accepted);
                 return Busy(format, settings.RetryAfterSeconds, "Vigil is busy: the log queue is full. Retry after the given seconds.");
             }
             try
@@ -63,23 +66,36 @@ public sealed class LogIngest(
             }
             catch (Exception)
             {
-                metrics.Rejected.Add(Stream, "storage_failed", parsed.Records.Count);
+                metrics.Rejected.Add(Stream, "storage_failed", parsed.Accepted);
                 return Busy(format, settings.RetryAfterSeconds, "Vigil could not store the events; nothing was acknowledged. Retry later.", 503);
             }
         }
         return Answer(format, parsed);
     }
 
-    private static LogBatchResult Parse(LogFormat format, ReadOnlySpan<byte> body, DateTimeOffset now) => format switch
+    /// <summary>A request's records: as <see cref="LogRecord"/>s, or for OTLP protobuf already encoded
+    /// (<paramref name="encode"/>) or only counted (the queue is full and they will be refused).</summary>
+    private static Parsed Parse(LogFormat format, ReadOnlySpan<byte> body, DateTimeOffset now, bool encode)
     {
-        LogFormat.OtlpProtobuf => OtlpLogsDecoder.DecodeProtobuf(body, now),
-        LogFormat.OtlpJson => OtlpLogsDecoder.DecodeJson(body, now),
-        LogFormat.Clef => ClefParser.Parse(body, now),
-        LogFormat.SeqJson => ClefParser.ParseSeqJson(body, now),
-        _ => NdjsonLogParser.Parse(body, now),
-    };
+        if (format == LogFormat.OtlpProtobuf && encode)
+        {
+            var encoded = EncodedLogs.EncodeOtlp(body, now, out var fatal);
+            return new Parsed([], encoded?.Count ?? 0, encoded?.Errors ?? [], fatal, encoded);
+        }
+        var result = format switch
+        {
+            LogFormat.OtlpProtobuf => OtlpLogsDecoder.DecodeProtobuf(body, now),
+            LogFormat.OtlpJson => OtlpLogsDecoder.DecodeJson(body, now),
+            LogFormat.Clef => ClefParser.Parse(body, now),
+            LogFormat.SeqJson => ClefParser.ParseSeqJson(body, now),
+            _ => NdjsonLogParser.Parse(body, now),
+        };
+        return new Parsed(result.Records, result.Records.Count, result.Errors, result.Fatal, null);
+    }
 
-    private static IResult Answer(LogFormat format, LogBatchResult parsed)
+    private sealed record Parsed(IReadOnlyList<LogRecord> Records, int Accepted, IReadOnlyList<LogLineError> Errors, ParseError? Fatal, EncodedLogs? Events);
+
+    private static IResult Answer(LogFormat format, Parsed parsed)
     {
         var causes = parsed.Errors.Take(20).Select(e => $"line {e.Line}: {e.Message}").ToList();
         switch (format)
@@ -92,10 +108,10 @@ public sealed class LogIngest(
         }
         if (parsed.Errors.Count > 0)
         {
-            return Results.Json(new { detail = $"{parsed.Errors.Count} of {parsed.Errors.Count + parsed.Records.Count} events were rejected; the others were stored.",
-                accepted = parsed.Records.Count, causes }, statusCode: 400);
+            return Results.Json(new { detail = $"{parsed.Errors.Count} of {parsed.Errors.Count + parsed.Accepted} events were rejected; the others were stored.",
+                accepted = parsed.Accepted, causes }, statusCode: 400);
         }
-        return format is LogFormat.Clef or LogFormat.SeqJson ? SeqAccepted() : Results.Json(new { accepted = parsed.Records.Count });
+        return format is LogFormat.Clef or LogFormat.SeqJson ? SeqAccepted() : Results.Json(new { accepted = parsed.Accepted });
     }
 
     private IResult Reject(int status, string detail, string reason)
