@@ -145,7 +145,7 @@ internal sealed class OtlpPlainRecord
             var key = request.Slice(attributes[i].KeyStart, attributes[i].KeyLength);
             for (var j = 0; j < i; j++)
             {
-                if (key.SequenceEqual(request.Slice(attributes[j].KeyStart, attributes[j].KeyLength)))
+                if (attributes[j].KeyLength == key.Length && key.SequenceEqual(request.Slice(attributes[j].KeyStart, attributes[j].KeyLength)))
                     return true;
             }
         }

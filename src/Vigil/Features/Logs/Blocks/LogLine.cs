@@ -84,7 +84,7 @@ public static class LogLine
                     case OtlpValueKind.String: json.WriteStringValue(record.Text(attribute)); break;
                     case OtlpValueKind.Int: json.WriteNumberValue(attribute.Integer); break;
                     case OtlpValueKind.Bool: json.WriteBooleanValue(attribute.Integer != 0); break;
-                    default: WriteValue(json, JsonValue.Create(attribute.Number)); break;
+                    default: WriteDouble(json, attribute.Number); break;
                 }
             }
             if (record.Resource is not null)
@@ -99,6 +99,17 @@ public static class LogLine
         }
         json.WriteEndObject();
         return properties;
+    }
+
+    /// <summary>A finite double as <see cref="WriteValue"/> writes it: its shortest round-trip text,
+    /// unless that has an exponent, which <see cref="NumberText"/> decides about.</summary>
+    private static void WriteDouble(Utf8JsonWriter json, double number)
+    {
+        Span<byte> text = stackalloc byte[32];
+        if (number.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture) && text[..written].IndexOfAny((byte)'e', (byte)'E') < 0)
+            json.WriteRawValue(text[..written], skipInputValidation: true);
+        else
+            WriteValue(json, JsonValue.Create(number));
     }
 
     /// <summary>Whether a line's field holds words for the block filter: the text fields and the
