@@ -55,9 +55,20 @@ internal sealed class PayloadWriter(Utf8JsonWriter json, SensitiveKeys? keys, in
             return parent;
         }
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (keys!.Decisions.TryGet(raw, out var mode))
+        {
+            return mode;
+        }
+        mode = DecideChildMode(property, raw);
+        keys.Decisions.Remember(raw, mode);
+        return mode;
+    }
+
+    private ScrubMode DecideChildMode(JsonProperty property, ReadOnlySpan<byte> raw)
+    {
         if (raw.Length > MaxStackName || raw.IndexOf((byte)'\\') >= 0)
         {
-            return ChildMode(parent, property.Name);
+            return ChildMode(ScrubMode.Scan, property.Name);
         }
         Span<char> name = stackalloc char[MaxStackName];
         name = name[..System.Text.Encoding.UTF8.GetChars(raw, name)];

@@ -61,6 +61,9 @@ internal sealed class SensitiveKeys
         _safe = new HashSet<string>(options.SafeFields, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Decisions already made for raw input names, see <see cref="PayloadWriter.ChildMode(ScrubMode, System.Text.Json.JsonProperty)"/>.</summary>
+    public NameDecisions Decisions { get; } = new();
+
     public bool IsSafe(string key) => _safe.Count > 0 && _safe.Contains(key);
 
     /// <summary>As <see cref="IsSafe(string)"/>, for a name still in the parsed input: no string is made.</summary>

@@ -14,20 +14,21 @@ public static class MultiRowInsert
     /// <summary>Runs <c>{head} VALUES … {tail}</c> over <paramref name="rows"/> (each the same number of
     /// values); when the tail has RETURNING, <paramref name="onReturned"/> sees each returned row.</summary>
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string head, string tail,
-        IReadOnlyList<object?[]> rows, Action<DbDataReader>? onReturned, CancellationToken cancellationToken)
+        IReadOnlyList<object?[]> rows, Action<IReturnedRow>? onReturned, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
             return;
-        var columns = rows[0].Length;
         // SQLite is in-process, so a round trip costs nothing, while Microsoft.Data.Sqlite binds each
         // parameter by searching the collection by name: a statement of n parameters costs n². There,
         // one row per statement, prepared once and re-run, is the cheap shape.
-        var chunk = connection is Microsoft.Data.Sqlite.SqliteConnection ? 1 : Math.Max(1, MaxParameters / columns);
-        if (chunk == 1)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            await ExecuteRowByRowAsync(connection, transaction, head, tail, rows, onReturned, cancellationToken);
+            SqliteRowInsert.Execute(sqlite, head, tail, rows, onReturned);
             return;
         }
+        var columns = rows[0].Length;
+        var chunk = Math.Max(1, MaxParameters / columns);
+        var returned = new ReaderRow();
         for (var start = 0; start < rows.Count; start += chunk)
         {
             var count = Math.Min(chunk, rows.Count - start);
@@ -43,7 +44,12 @@ public static class MultiRowInsert
                     sql.Append(column == 0 ? "" : ",").Append(name);
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = name;
-                    parameter.Value = rows[start + row][column] ?? DBNull.Value;
+                    parameter.Value = rows[start + row][column] switch
+                    {
+                        null => DBNull.Value,
+                        Utf8Text text => text.ToString(),
+                        var value => value,
+                    };
                     command.Parameters.Add(parameter);
                 }
                 sql.Append(')');
@@ -55,37 +61,18 @@ public static class MultiRowInsert
                 continue;
             }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            returned.Reader = reader;
             while (await reader.ReadAsync(cancellationToken))
-                onReturned(reader);
+                onReturned(returned);
         }
     }
 
-    private static async Task ExecuteRowByRowAsync(DbConnection connection, DbTransaction transaction, string head, string tail,
-        IReadOnlyList<object?[]> rows, Action<DbDataReader>? onReturned, CancellationToken cancellationToken)
+    private sealed class ReaderRow : IReturnedRow
     {
-        var columns = rows[0].Length;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var names = Enumerable.Range(0, columns).Select(c => $"@v{c}").ToArray();
-        command.CommandText = $"{head} VALUES ({string.Join(',', names)}) {tail}";
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        foreach (var row in rows)
-        {
-            for (var column = 0; column < columns; column++)
-                command.Parameters[column].Value = row[column] ?? DBNull.Value;
-            if (onReturned is null)
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                continue;
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                onReturned(reader);
-        }
+        public DbDataReader? Reader { get; set; }
+
+        public long GetInt64(int ordinal) => Reader!.GetInt64(ordinal);
+
+        public string GetString(int ordinal) => Reader!.GetString(ordinal);
     }
 }

@@ -121,7 +121,7 @@ public sealed class SentryIngest(
             return (Describe(result.Error), false);
         }
         var ev = result.Event.Event;
-        work.Events.Add(new IngestedEvent(ev, result.Event.Grouping, System.Text.Encoding.UTF8.GetString(result.Event.PayloadUtf8.Span)));
+        work.Events.Add(new IngestedEvent(ev, result.Event.Grouping, result.Event.PayloadUtf8));
         eventId = ev.EventId;
         return null;
     }

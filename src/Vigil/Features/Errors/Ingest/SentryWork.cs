@@ -12,7 +12,8 @@ public sealed class SentryWork(long projectId, long receivedAt)
 }
 
 /// <summary>A normalized, scrubbed and fingerprinted event, ready to be grouped and stored.</summary>
-public sealed record IngestedEvent(NormalizedEvent Event, GroupingResult Grouping, string PayloadJson);
+/// <param name="PayloadUtf8">The canonical event JSON, kept as the UTF-8 the pipeline wrote: it is stored as it is.</param>
+public sealed record IngestedEvent(NormalizedEvent Event, GroupingResult Grouping, ReadOnlyMemory<byte> PayloadUtf8);
 
 /// <summary>A non-event envelope item kept for a later capability (sessions for release health, check-ins for monitors).</summary>
 public sealed record StoredItem(string Type, string PayloadJson);

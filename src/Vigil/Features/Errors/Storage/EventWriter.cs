@@ -33,7 +33,7 @@ public sealed class EventWriter(Database database, VigilMetrics metrics, SignalB
                 {
                     var ev = ingested.Event;
                     rows.Add([work.ProjectId, issues[(work.ProjectId, ingested.Grouping.Hash)].Id, ev.EventId, ev.Timestamp.ToUnixTimeMilliseconds(),
-                        work.ReceivedAt, ev.Level, ev.Release, ev.Environment, ev.UserKey, ev.TraceId, ev.Title, ingested.PayloadJson]);
+                        work.ReceivedAt, ev.Level, ev.Release, ev.Environment, ev.UserKey, ev.TraceId, ev.Title, new Utf8Text(ingested.PayloadUtf8)]);
                 }
             }
             var inserted = new HashSet<(long, string)>();
