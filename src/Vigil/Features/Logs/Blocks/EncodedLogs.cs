@@ -80,7 +80,7 @@ public sealed class EncodedLogs : IDisposable, IOtlpLogSink
         var json = Begin();
         var properties = LogLine.Write(json, record);
         var timestamp = record.Timestamp.ToUnixTimeMilliseconds();
-        End(json, timestamp, record.Level, record.Message.Length + (record.Exception?.Length ?? 0) + properties);
+        End(json, timestamp, record.Level, record.Message.Length + (record.Exception?.Length ?? 0) + properties, hashed: false);
         var hash = unchecked((long)record.TemplateHash);
         Templates.TryAdd(hash, (record.Template ?? record.Message, timestamp));
     }
@@ -89,7 +89,7 @@ public sealed class EncodedLogs : IDisposable, IOtlpLogSink
     {
         var json = Begin();
         var properties = LogLine.Write(json, record);
-        End(json, record.TimestampMs, record.Level, Encoding.UTF8.GetCharCount(record.Message) + properties);
+        End(json, record.TimestampMs, record.Level, Encoding.UTF8.GetCharCount(record.Message) + properties, _hashes.TryAddView(record));
         var hash = unchecked((long)record.TemplateHash);
         if (!Templates.ContainsKey(hash))
             Templates[hash] = (Encoding.UTF8.GetString(record.Template.IsEmpty ? record.Message : record.Template), record.TimestampMs);
@@ -104,12 +104,14 @@ public sealed class EncodedLogs : IDisposable, IOtlpLogSink
         return json;
     }
 
-    private void End(Utf8JsonWriter json, long timestamp, LogLevel level, long bytes)
+    /// <param name="hashed">whether the line's words were already hashed from the record</param>
+    private void End(Utf8JsonWriter json, long timestamp, LogLevel level, long bytes, bool hashed)
     {
         json.Flush();
         json.Reset();
         var lineStart = _count == 0 ? 0 : _events[_count - 1].LineEnd;
-        _hashes.AddLine(_lines.WrittenSpan[lineStart..]);
+        if (!hashed)
+            _hashes.AddLine(_lines.WrittenSpan[lineStart..]);
         if (_count == _events.Length)
             Array.Resize(ref _events, _count * 2);
         _events[_count++] = new Event(_lines.WrittenCount, _words.WrittenCount, timestamp, level);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Vigil.Protocols.Logs;
 
 namespace Vigil.Features.Logs.Blocks;
 
@@ -72,6 +73,57 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
         Flush();
     }
 
+    /// <summary>Adds the words of an OTLP record read as a view, exactly as <see cref="AddLine"/> would
+    /// find them in the line <see cref="LogLine.Write(Utf8JsonWriter, in OtlpLogView)"/> writes for it,
+    /// but from the record's own UTF-8 rather than by reading the line back. False, adding nothing,
+    /// for the records whose line holds a value spelt some other way (a resource object, a double
+    /// with an exponent): read their line.</summary>
+    public bool TryAddView(in OtlpLogView record)
+    {
+        if (record.Resource is not null)
+            return false;
+        Span<byte> number = stackalloc byte[32];
+        foreach (ref readonly var attribute in record.Properties)
+        {
+            if (attribute.Kind == OtlpValueKind.Double && (!attribute.Number.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture)
+                || number[..written].IndexOfAny((byte)'e', (byte)'E') >= 0))
+                return false;
+        }
+        // The line's order: m s ho tr sp r e i, then the properties.
+        AddUtf8(record.Message);
+        AddUtf8(record.Service);
+        AddUtf8(record.Host);
+        AddUtf8(record.TraceId);
+        AddUtf8(record.SpanId);
+        AddUtf8(record.RequestId);
+        AddUtf8(record.Environment);
+        AddUtf8(record.EventName);
+        foreach (ref readonly var attribute in record.Properties)
+        {
+            switch (attribute.Kind)
+            {
+                case OtlpValueKind.String:
+                    AddUtf8(record.Text(attribute));
+                    break;
+                case OtlpValueKind.Bool:
+                    Write(attribute.Integer != 0 ? True : False);
+                    break;
+                case OtlpValueKind.Int:
+                    attribute.Integer.TryFormat(number, out var digits, default, CultureInfo.InvariantCulture);
+                    AddNumber(number[..digits], attribute.Integer);
+                    break;
+                default:
+                    attribute.Number.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture);
+                    AddNumber(number[..written], attribute.Number);
+                    break;
+            }
+        }
+        if (record.Scope is not null)
+            AddWords(record.Scope);
+        Flush();
+        return true;
+    }
+
     /// <summary>Every scalar inside the object or array the reader is at; names are not words.</summary>
     private void AddValues(ref Utf8JsonReader reader)
     {
@@ -98,11 +150,10 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
                 break;
             case JsonTokenType.Number:
                 // As the line spells it, and in its shortest form too (a query's number is spelt that way).
-                AddUtf8(reader.ValueSpan);
-                Span<char> shortest = stackalloc char[32];
-                if (!IsShortest(reader.ValueSpan) && reader.TryGetDouble(out var number)
-                    && number.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
-                    AddWords(shortest[..written]);
+                if (reader.TryGetDouble(out var number))
+                    AddNumber(reader.ValueSpan, number);
+                else
+                    AddUtf8(reader.ValueSpan);
                 break;
             case JsonTokenType.True:
                 Write(True);
@@ -159,6 +210,15 @@ public sealed class WordHashes(IBufferWriter<ulong> sink)
             hash = (hash ^ (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c)) * Prime;
         }
         Write(hash);
+    }
+
+    /// <summary>A number's words: as it is spelt, and in its shortest form too (a query's number is spelt that way).</summary>
+    private void AddNumber(ReadOnlySpan<byte> text, double value)
+    {
+        AddUtf8(text);
+        Span<char> shortest = stackalloc char[32];
+        if (!IsShortest(text) && value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
+            AddWords(shortest[..written]);
     }
 
     /// <summary>Whether a JSON number is already spelt as its double's "R" form, so its words are

@@ -52,7 +52,9 @@ public sealed class OtlpEncodingTests
     [MemberData(nameof(Records))]
     public void ARecordIsStoredAsTheGeneralPathStoresIt(string what, byte[] record, bool plain)
     {
-        var request = Request([record, Record(body: "a plain neighbour")], resource: [Str("service.name", "shop"), Str("host.name", "web-1"), Str("telemetry.sdk.name", "opentelemetry")], scope: "Shop.Web");
+        // Once with a resource attribute left over (a "resource" property in every line), once without.
+        AssertSameAsGeneralPath(Request([record], resource: [Str("service.name", "shop"), Str("telemetry.sdk.name", "opentelemetry")], scope: "Shop.Web"));
+        var request = Request([record, Record(body: "a plain neighbour")], resource: [Str("service.name", "shop"), Str("host.name", "web-1")], scope: "Shop.Web");
         AssertSameAsGeneralPath(request);
         var sink = new Kinds();
         Assert.Null(OtlpLogsDecoder.DecodeProtobuf(request, ReceivedAt, sink));
