@@ -59,4 +59,27 @@ public sealed class LogsMigrationsTests
             await TestStorage.CleanUpAsync(settings);
         }
     }
+
+    [Fact]
+    public async Task OnPostgreSqlABlocksDataIsCompressedWithLz4()
+    {
+        var settings = await TestStorage.SettingsAsync(TestStorage.NewTempDir());
+        try
+        {
+            await using var database = new Database(Database.ParseEngine(settings["Storage"]!), settings.GetValueOrDefault("Connection"), settings["Data"]!);
+            await new MigrationRunner(database, [new LogsMigrations()]).ApplyAsync();
+            await using var connection = await database.OpenAsync();
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE capability = 'logs' AND version = 3"));
+            if (database.Engine != StorageEngine.Postgres)
+                return; // SQLite stores lines as they are
+            // Large and repetitive, as a block of log lines is: PostgreSQL compresses it when it stores it.
+            var data = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("""{"t":1,"l":2,"m":"GET /api/orders answered 200"}""" + "\n", 2000)));
+            await connection.ExecuteAsync("INSERT INTO log_blocks (project_id, min_ts, max_ts, count, levels, filter, data) VALUES (7, 1, 2, 2000, 4, NULL, @data)", new { data });
+            Assert.Equal("lz4", await connection.ExecuteScalarAsync<string>("SELECT pg_column_compression(data) FROM log_blocks WHERE project_id = 7"));
+        }
+        finally
+        {
+            await TestStorage.CleanUpAsync(settings);
+        }
+    }
 }
